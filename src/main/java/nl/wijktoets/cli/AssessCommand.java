@@ -1,0 +1,288 @@
+package nl.wijktoets.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import nl.wijktoets.i18n.Formats;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.proposal.InputFiles;
+import nl.wijktoets.proposal.YamlTreeReader;
+import nl.wijktoets.report.JsonReport;
+import nl.wijktoets.report.ReportFormat;
+import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.scoring.Assessment;
+import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.util.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wijktoets assess FILE...}: score proposals and write the advice report. */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    versionProvider = WijktoetsCommand.VersionInfo.class,
+    sortOptions = false,
+    description = {
+      "Score proposals (YAML files, or - for standard input) against the rubric and write the"
+          + " assessment.",
+      "Errors in a file are printed as file:line:col lines on stderr and the file is not scored;"
+          + " warnings are printed too (--quiet hides them)."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  done; every gate met",
+      "  1  a gate failed: total below --min-score or a lesson below --min-lesson",
+      "  2  usage error: unknown option, missing argument",
+      "  3  input or runtime error: a file missing, unreadable or invalid (no report is written)",
+      "",
+      "Examples:",
+      "  wijktoets assess examples/moerwijk.yaml -f json",
+      "  wijktoets assess examples/*.yaml -f json -o reports/ --min-score 55"
+    })
+public final class AssessCommand implements Callable<Integer> {
+
+  private final Console console;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Proposal files (YAML); - reads standard input.")
+  List<String> files;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "json")
+  ReportFormat format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "PATH",
+      description =
+          "Write the report to PATH instead of standard output. With several inputs PATH is a"
+              + " folder (existing, or ending in /) and each report is <input name>.<format>.")
+  String output;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "nl|en",
+      converter = LanguageConverter.class,
+      description =
+          "Language of the report and messages (default: the proposal's `language`, else nl).")
+  Language lang;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "How many next steps to show (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(
+      names = "--min-score",
+      paramLabel = "N",
+      description = "Gate: exit 1 when the total (0-100, decimals allowed) is below N.")
+  BigDecimal minScore;
+
+  @Option(
+      names = "--min-lesson",
+      paramLabel = "N",
+      description = "Gate: exit 1 when any lesson's percentage of its weight is below N.")
+  BigDecimal minLesson;
+
+  @Option(
+      names = "--no-fail",
+      description = "Report failed gates but exit 0 (input errors still exit 3).")
+  boolean noFail;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Do not print warnings.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
+  boolean verbose;
+
+  AssessCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    console.language(lang);
+    console.verbose(verbose);
+    if (top < 0) {
+      top = 0;
+    }
+    Assessor assessor = new Assessor(RubricLoader.builtin());
+    // where each report goes, decided (and checked for clashes) before anything is written
+    Map<String, Path> targets = targets();
+    if (targets == null) {
+      return ExitCodes.INPUT_ERROR;
+    }
+    int code = ExitCodes.OK;
+    List<Assessment> assessed = new ArrayList<>();
+    Map<Assessment, String> inputOf = new LinkedHashMap<>();
+    for (String file : files) {
+      String name = InputFiles.displayName(file);
+      byte[] bytes;
+      try {
+        bytes = InputFiles.read(file, console.in(), YamlTreeReader.Limits.PROPOSAL.maxBytes());
+      } catch (InputFiles.Unreadable e) {
+        console.error(console.msg("error.cannot-read", name, console.msg(e.reasonKey())));
+        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
+        continue;
+      } catch (IOException e) {
+        console.error(console.msg("error.cannot-read", name, Main.oneLine(e)));
+        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
+        continue;
+      }
+      Assessor.Outcome outcome = assessor.assess(name, bytes, lang);
+      for (Finding f : outcome.findings()) {
+        if (f.isError() || !quiet) {
+          console.finding(f);
+        }
+      }
+      if (!outcome.scored()) {
+        console.err().println(console.msg("error.not-scored", name));
+        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
+        continue;
+      }
+      Assessment a = outcome.assessment();
+      assessed.add(a);
+      inputOf.put(a, file);
+      if (!gatesMet(a)) {
+        code = ExitCodes.worst(code, noFail ? ExitCodes.OK : ExitCodes.GATE_FAILED);
+      }
+    }
+    console.err().flush();
+    code = ExitCodes.worst(code, write(assessed, inputOf, targets));
+    return code;
+  }
+
+  /** Checks --min-score and --min-lesson on the exact scores, saying which failed. */
+  private boolean gatesMet(Assessment a) {
+    boolean ok = true;
+    Language l = console.language();
+    if (minScore != null && a.total().lessThan(Fraction.of(minScore))) {
+      console
+          .err()
+          .println(
+              a.proposal().file()
+                  + ": "
+                  + console.msg(
+                      "error.gate.score", Formats.total(a.total(), l), minScore.toPlainString()));
+      ok = false;
+    }
+    if (minLesson != null) {
+      Fraction min = Fraction.of(minLesson).dividedBy(100);
+      for (Assessment.LessonResult lesson : a.lessons()) {
+        if (lesson.share().lessThan(min)) {
+          console
+              .err()
+              .println(
+                  a.proposal().file()
+                      + ": "
+                      + console.msg(
+                          "error.gate.lesson",
+                          lesson.lesson().id(),
+                          Formats.percent(lesson.share(), l),
+                          minLesson.toPlainString()));
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
+  /**
+   * Input -> output path; empty for standard output; null (after an error message) when the outputs
+   * clash or would overwrite an input.
+   */
+  private Map<String, Path> targets() throws IOException {
+    Map<String, Path> targets = new LinkedHashMap<>();
+    if (output == null || output.equals("-")) {
+      return targets;
+    }
+    Path out = Path.of(output);
+    boolean dirMode = files.size() > 1 || output.endsWith("/") || Files.isDirectory(out);
+    if (files.size() > 1 && !(output.endsWith("/") || Files.isDirectory(out))) {
+      console.error(console.msg("error.output-not-dir"));
+      return null;
+    }
+    Set<Path> seen = new HashSet<>();
+    for (String file : files) {
+      Path target = dirMode ? out.resolve(reportName(file)) : out;
+      if (!seen.add(target.toAbsolutePath().normalize())) {
+        console.error(console.msg("error.output-clash", target));
+        return null;
+      }
+      targets.put(file, target);
+    }
+    for (String file : files) {
+      if (file.equals("-")) {
+        continue;
+      }
+      Path in = Path.of(file);
+      for (Path target : targets.values()) {
+        if (Files.exists(target) && Files.exists(in) && Files.isSameFile(in, target)) {
+          console.error(console.msg("error.output-is-input", target));
+          return null;
+        }
+      }
+    }
+    return targets;
+  }
+
+  private String reportName(String file) {
+    String base = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
+    String lower = base.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".yaml")) {
+      base = base.substring(0, base.length() - 5);
+    } else if (lower.endsWith(".yml")) {
+      base = base.substring(0, base.length() - 4);
+    }
+    return base + "." + format.extension();
+  }
+
+  private int write(
+      List<Assessment> assessed, Map<Assessment, String> inputOf, Map<String, Path> targets) {
+    if (targets.isEmpty()) {
+      if (assessed.isEmpty()) {
+        return ExitCodes.OK;
+      }
+      String text =
+          files.size() == 1
+              ? JsonReport.render(assessed.get(0), top)
+              : JsonReport.renderAll(assessed, top);
+      console.out().print(text);
+      console.out().flush();
+      return ExitCodes.OK;
+    }
+    int code = ExitCodes.OK;
+    for (Assessment a : assessed) {
+      Path target = targets.get(inputOf.get(a));
+      try {
+        AtomicFiles.write(target, JsonReport.render(a, top).getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        console.error(console.msg("error.write", target, Main.oneLine(e)));
+        code = ExitCodes.INPUT_ERROR;
+      }
+    }
+    return code;
+  }
+}

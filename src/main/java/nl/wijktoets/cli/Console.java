@@ -1,0 +1,78 @@
+package nl.wijktoets.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.proposal.Finding;
+
+/**
+ * What a command talks to: standard output and error (UTF-8), standard input, the environment, and
+ * the language for messages. Tests pass their own.
+ */
+public final class Console {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final InputStream in;
+  private final Map<String, String> env;
+  private Language language;
+  private boolean verbose;
+
+  public Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.in = in;
+    this.env = env;
+    this.language = Language.fromEnvironment(env);
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  public PrintWriter err() {
+    return err;
+  }
+
+  public InputStream in() {
+    return in;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  /** The language for help and messages: --lang, else Dutch for a Dutch locale, else English. */
+  public Language language() {
+    return language;
+  }
+
+  public void language(Language lang) {
+    if (lang != null) {
+      this.language = lang;
+    }
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public void verbose(boolean v) {
+    this.verbose = v;
+  }
+
+  public String msg(String key, Object... args) {
+    return Messages.get(language, key, args);
+  }
+
+  /** A one-line error on stderr: {@code wijktoets: error: message}. */
+  public void error(String message) {
+    err.println("wijktoets: " + msg("error.prefix") + ": " + message);
+    err.flush();
+  }
+
+  public void finding(Finding f) {
+    err.println(f.format(language));
+  }
+}

@@ -1,0 +1,99 @@
+package nl.wijktoets.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import nl.wijktoets.i18n.Language;
+import picocli.CommandLine;
+
+/** The command line entry point: {@code java -jar wijktoets.jar}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            true);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
+    int code = run(args, out, err, new FileInputStream(FileDescriptor.in), System.getenv());
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line in-process and returns the exit code (tests call this). */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    Console console = new Console(out, err, in, env);
+    // --lang and --verbose govern messages even about the command line itself
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--verbose")) {
+        console.verbose(true);
+      } else if (args[i].equals("--lang") && i + 1 < args.length) {
+        console.language(Language.parse(args[i + 1]).orElse(null));
+      } else if (args[i].startsWith("--lang=")) {
+        console.language(Language.parse(args[i].substring(7)).orElse(null));
+      }
+    }
+    CommandLine cli = commandLine(console);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (Throwable t) { // errors such as StackOverflowError or OutOfMemoryError: still exit 3
+      console.error(console.msg("error.internal", oneLine(t)));
+      if (console.verbose()) {
+        t.printStackTrace(console.err());
+      }
+      code = ExitCodes.INPUT_ERROR;
+    }
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The full command tree, with the exit-code and error handling every command shares. */
+  public static CommandLine commandLine(Console console) {
+    CommandLine cli = new CommandLine(new WijktoetsCommand(console));
+    cli.addSubcommand(new AssessCommand(console));
+    cli.setOut(console.out());
+    cli.setErr(console.err());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          console.error(console.msg("error.internal", oneLine(ex)));
+          if (console.verbose()) {
+            ex.printStackTrace(console.err());
+          }
+          return ExitCodes.INPUT_ERROR;
+        });
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          console.error(ex.getMessage());
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, console.err())) {
+            console.err().println(c.getHelp().fullSynopsis().stripTrailing());
+            console.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          }
+          console.err().flush();
+          return ExitCodes.USAGE;
+        });
+    return cli;
+  }
+
+  static String oneLine(Throwable t) {
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.replaceAll("\\s+", " ").strip();
+  }
+}

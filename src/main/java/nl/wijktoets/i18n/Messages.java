@@ -1,0 +1,73 @@
+package nl.wijktoets.i18n;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Messages for users, from the bundles {@code nl/wijktoets/i18n/messages_*.properties} (UTF-8).
+ * Placeholders {@code {0}}, {@code {1}} are replaced literally: no locale-dependent formatting and
+ * no quoting rules, so Dutch apostrophes ('s-Gravenhage) need no escaping.
+ */
+public final class Messages {
+
+  private static final Map<Language, ResourceBundle> BUNDLES = new EnumMap<>(Language.class);
+
+  static {
+    for (Language lang : Language.values()) {
+      BUNDLES.put(
+          lang,
+          ResourceBundle.getBundle(
+              "nl.wijktoets.i18n.messages",
+              lang.locale(),
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+  }
+
+  private Messages() {}
+
+  public static String get(Language lang, String key, Object... args) {
+    String pattern;
+    try {
+      pattern = BUNDLES.get(lang).getString(key);
+    } catch (MissingResourceException e) {
+      pattern = key;
+    }
+    return fill(pattern, args);
+  }
+
+  public static boolean has(Language lang, String key) {
+    return BUNDLES.get(lang).containsKey(key);
+  }
+
+  /** Replaces {@code {0}}..{@code {n}} by the arguments, as plain text. */
+  public static String fill(String pattern, Object... args) {
+    if (args.length == 0) {
+      return pattern;
+    }
+    StringBuilder out = new StringBuilder(pattern.length() + 32);
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '{') {
+        int close = pattern.indexOf('}', i);
+        if (close > i + 1) {
+          String idx = pattern.substring(i + 1, close);
+          if (idx.chars().allMatch(Character::isDigit) && idx.length() < 3) {
+            int n = Integer.parseInt(idx);
+            if (n < args.length) {
+              out.append(args[n]);
+              i = close + 1;
+              continue;
+            }
+          }
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+}

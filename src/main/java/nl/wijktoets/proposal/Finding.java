@@ -1,0 +1,74 @@
+package nl.wijktoets.proposal;
+
+import java.util.Comparator;
+import java.util.List;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
+
+/**
+ * One problem found in an input file: a stable rule id, a level, where it is, and a message (a key
+ * into the message bundles with its arguments, so it can be told in Dutch or English).
+ */
+public record Finding(
+    String rule,
+    Level level,
+    SourceLocation location,
+    String path,
+    String messageKey,
+    List<String> args) {
+
+  public enum Level {
+    ERROR,
+    WARNING;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public Finding {
+    args = List.copyOf(args);
+  }
+
+  public static Finding error(
+      String rule, SourceLocation at, String path, String key, Object... args) {
+    return new Finding(rule, Level.ERROR, at, path, key, strings(args));
+  }
+
+  public static Finding warning(
+      String rule, SourceLocation at, String path, String key, Object... args) {
+    return new Finding(rule, Level.WARNING, at, path, key, strings(args));
+  }
+
+  private static List<String> strings(Object[] args) {
+    return java.util.Arrays.stream(args).map(String::valueOf).toList();
+  }
+
+  public boolean isError() {
+    return level == Level.ERROR;
+  }
+
+  /** The message in the given language. */
+  public String message(Language lang) {
+    return Messages.get(lang, messageKey, args.toArray());
+  }
+
+  /** {@code file:line:col: level: message [rule]}: the one-line form for terminals and CI. */
+  public String format(Language lang) {
+    return location
+        + ": "
+        + Messages.get(lang, "level." + level.id())
+        + ": "
+        + message(lang)
+        + " ["
+        + rule
+        + "]";
+  }
+
+  /** Findings in file order: by line, column, then rule. */
+  public static final Comparator<Finding> IN_FILE_ORDER =
+      Comparator.comparing((Finding f) -> f.location().file())
+          .thenComparingInt(f -> f.location().line())
+          .thenComparingInt(f -> f.location().column())
+          .thenComparing(Finding::rule);
+}

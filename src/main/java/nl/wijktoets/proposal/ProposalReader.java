@@ -1,0 +1,654 @@
+package nl.wijktoets.proposal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.proposal.YamlNode.Mapping;
+import nl.wijktoets.proposal.YamlNode.Scalar;
+import nl.wijktoets.proposal.YamlNode.Sequence;
+import nl.wijktoets.scoring.Fraction;
+
+/**
+ * Turns a proposal's YAML tree into a {@link Proposal}: canonical values for Dutch synonyms,
+ * booleans as users write them, amounts by shape, year keys, the municipality's spellings, and
+ * strict types (no float-to-int, string-to-number or missing-to-zero coercion). Every problem is a
+ * located {@link Finding}; a value that cannot be read stays absent.
+ */
+public final class ProposalReader {
+
+  /** The format versions this release reads. */
+  public static final Set<String> VERSIONS = Set.of("1");
+
+  private final List<Finding> findings = new ArrayList<>();
+  private final Map<String, SourceLocation> locations = new HashMap<>();
+  private final String file;
+
+  private ProposalReader(String file) {
+    this.file = file;
+  }
+
+  /** The proposal read from a tree, with the findings made while reading it. */
+  public record Result(Proposal proposal, List<Finding> findings) {}
+
+  /** Reads a proposal from bytes: decoding, YAML limits, then the format. */
+  public static Result read(String file, byte[] bytes) {
+    YamlTreeReader.Result tree =
+        new YamlTreeReader(YamlTreeReader.Limits.PROPOSAL).read(file, bytes);
+    List<Finding> all = new ArrayList<>(tree.findings());
+    if (tree.root() == null) {
+      return new Result(null, sorted(all));
+    }
+    Result r = fromTree(file, tree.root());
+    all.addAll(r.findings());
+    return new Result(r.proposal(), sorted(all));
+  }
+
+  private static List<Finding> sorted(List<Finding> findings) {
+    List<Finding> copy = new ArrayList<>(findings);
+    copy.sort(Finding.IN_FILE_ORDER);
+    return List.copyOf(copy);
+  }
+
+  /** Reads a proposal from an already parsed tree. */
+  public static Result fromTree(String file, YamlNode root) {
+    ProposalReader r = new ProposalReader(file);
+    r.index(root, null);
+    if (!(root instanceof Mapping m)) {
+      r.error("schema/type", root, "finding.proposal.not-mapping", root.kindName());
+      return new Result(null, r.findings);
+    }
+    Proposal p = r.proposal(m);
+    return new Result(p, r.findings);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The format, block by block.
+
+  private static final List<String> TOP_KEYS =
+      List.of(
+          "version",
+          "language",
+          "name",
+          "neighbourhood",
+          "district",
+          "municipality",
+          "stage",
+          "legal_form",
+          "mission",
+          "founders",
+          "residents",
+          "governance",
+          "partners",
+          "resident_groups",
+          "activities",
+          "revenue",
+          "budget",
+          "employment",
+          "employment_support",
+          "volunteers",
+          "assets",
+          "risks",
+          "impact_indicators",
+          "waivers",
+          "contact");
+
+  private Proposal proposal(Mapping m) {
+    keys(m, TOP_KEYS);
+    version(m);
+    String name = requiredText(m, "name");
+    String neighbourhood = requiredText(m, "neighbourhood");
+    String lang = enumValue(m, "language", Vocabulary.LANGUAGE);
+    String municipality = text(m, "municipality");
+    return new Proposal(
+        file,
+        Collections.unmodifiableMap(locations),
+        lang == null ? null : Language.parse(lang).orElse(null),
+        name,
+        neighbourhood,
+        text(m, "district"),
+        municipality == null ? Proposal.DEFAULT_MUNICIPALITY : Municipality.normalise(municipality),
+        enumValue(m, "stage", Vocabulary.STAGE),
+        enumValue(m, "legal_form", Vocabulary.LEGAL_FORM),
+        text(m, "mission"),
+        list(m, "founders", List.of("name", "role", "lives_in_neighbourhood"), this::founder),
+        mapping(m, "residents", this::residents),
+        mapping(m, "governance", this::governance),
+        list(m, "partners", List.of("name", "sector", "role", "commitment"), this::partner),
+        list(m, "resident_groups", List.of("name", "type", "relation"), this::group),
+        list(
+            m,
+            "activities",
+            List.of(
+                "name",
+                "theme",
+                "description",
+                "public_task",
+                "current_provider",
+                "current_cost",
+                "proposed_price",
+                "added_value",
+                "jobs_for_residents",
+                "beneficiaries_per_year"),
+            this::activity),
+        list(
+            m,
+            "revenue",
+            List.of("source", "type", "counterparty", "status", "per_year"),
+            this::revenue),
+        list(m, "budget", List.of("year", "costs"), this::budgetLine),
+        list(
+            m,
+            "employment",
+            List.of("year", "residents_hired", "fte", "entry_jobs"),
+            this::employmentLine),
+        mapping(m, "employment_support", this::employmentSupport),
+        mapping(m, "volunteers", this::volunteers),
+        list(m, "assets", List.of("type", "name", "tenure", "term_years", "owner"), this::asset),
+        list(m, "risks", List.of("description", "likelihood", "impact", "mitigation"), this::risk),
+        list(
+            m,
+            "impact_indicators",
+            List.of("name", "theme", "unit", "baseline", "target", "target_year", "method"),
+            this::indicator),
+        waivers(m));
+  }
+
+  private void version(Mapping m) {
+    var node = m.get("version");
+    if (node.isEmpty() || isNull(node.get())) {
+      error("schema/required", m, "finding.required", "version");
+      return;
+    }
+    if (node.get() instanceof Scalar s
+        && (s.kind() == Scalar.Kind.INTEGER || s.kind() == Scalar.Kind.STRING)
+        && VERSIONS.contains(s.text().strip())) {
+      return;
+    }
+    String written = node.get() instanceof Scalar s ? s.text() : node.get().kindName();
+    error("format/version", node.get(), "finding.version", written, String.join(", ", VERSIONS));
+  }
+
+  private Proposal.Founder founder(Mapping m) {
+    text(m, "name"); // read for type checks only: founders' names are never kept
+    text(m, "role");
+    return new Proposal.Founder(m.path(), bool(m, "lives_in_neighbourhood"));
+  }
+
+  private Proposal.Residents residents(Mapping m) {
+    keys(m, List.of("involved", "members", "consultations"));
+    return new Proposal.Residents(
+        m.path(),
+        count(m, "involved"),
+        count(m, "members"),
+        list(
+            m,
+            "consultations",
+            List.of("type", "date", "participants"),
+            c ->
+                new Proposal.Consultation(
+                    c.path(),
+                    enumValue(c, "type", Vocabulary.CONSULTATION_TYPE),
+                    text(c, "date"),
+                    count(c, "participants"))));
+  }
+
+  private Proposal.Governance governance(Mapping m) {
+    keys(m, List.of("board", "members_meeting", "profit_reinvested", "connector"));
+    return new Proposal.Governance(
+        m.path(),
+        list(
+            m,
+            "board",
+            List.of("role", "resident", "paid"),
+            b ->
+                new Proposal.BoardMember(
+                    b.path(), text(b, "role"), bool(b, "resident"), bool(b, "paid"))),
+        bool(m, "members_meeting"),
+        bool(m, "profit_reinvested"),
+        mapping(
+            m,
+            "connector",
+            c -> {
+              keys(c, List.of("role", "hours_per_week", "paid", "employer", "reports_to"));
+              return new Proposal.Connector(
+                  c.path(),
+                  text(c, "role"),
+                  number(c, "hours_per_week"),
+                  bool(c, "paid"),
+                  enumValue(c, "employer", Vocabulary.EMPLOYER),
+                  enumValue(c, "reports_to", Vocabulary.REPORTS_TO));
+            }));
+  }
+
+  private Proposal.Partner partner(Mapping m) {
+    return new Proposal.Partner(
+        m.path(),
+        text(m, "name"),
+        enumValue(m, "sector", Vocabulary.SECTOR),
+        enumValue(m, "role", Vocabulary.PARTNER_ROLE),
+        enumValue(m, "commitment", Vocabulary.COMMITMENT));
+  }
+
+  private Proposal.ResidentGroup group(Mapping m) {
+    return new Proposal.ResidentGroup(
+        m.path(),
+        text(m, "name"),
+        enumValue(m, "type", Vocabulary.GROUP_TYPE),
+        enumValue(m, "relation", Vocabulary.GROUP_RELATION));
+  }
+
+  private Proposal.Activity activity(Mapping m) {
+    return new Proposal.Activity(
+        m.path(),
+        text(m, "name"),
+        enumValue(m, "theme", Vocabulary.THEME),
+        text(m, "description"),
+        bool(m, "public_task"),
+        text(m, "current_provider"),
+        amount(m, "current_cost"),
+        amount(m, "proposed_price"),
+        text(m, "added_value"),
+        count(m, "jobs_for_residents"),
+        count(m, "beneficiaries_per_year"));
+  }
+
+  private Proposal.Revenue revenue(Mapping m) {
+    SortedMap<Integer, Fraction> perYear = new TreeMap<>();
+    m.get("per_year")
+        .filter(n -> !isNull(n))
+        .ifPresent(
+            n -> {
+              if (!(n instanceof Mapping years)) {
+                typeError(n, "mapping");
+                return;
+              }
+              for (YamlNode.Entry e : years.entries()) {
+                Integer year = yearKey(e.key());
+                Fraction value = amountValue(e.value());
+                if (year != null && value != null) {
+                  perYear.merge(year, value, Fraction::plus);
+                }
+              }
+            });
+    String status = enumValue(m, "status", Vocabulary.REVENUE_STATUS);
+    if (status == null && !m.get("status").isPresent()) {
+      warning("evidence/missing-status", m, "finding.revenue.no-status");
+    }
+    return new Proposal.Revenue(
+        m.path(),
+        text(m, "source"),
+        enumValue(m, "type", Vocabulary.REVENUE_TYPE),
+        text(m, "counterparty"),
+        status,
+        Collections.unmodifiableSortedMap(perYear));
+  }
+
+  private Proposal.BudgetLine budgetLine(Mapping m) {
+    return new Proposal.BudgetLine(m.path(), year(m, "year"), amount(m, "costs"));
+  }
+
+  private Proposal.EmploymentLine employmentLine(Mapping m) {
+    return new Proposal.EmploymentLine(
+        m.path(),
+        year(m, "year"),
+        count(m, "residents_hired"),
+        number(m, "fte"),
+        count(m, "entry_jobs"));
+  }
+
+  private Proposal.EmploymentSupport employmentSupport(Mapping m) {
+    keys(m, List.of("guidance", "outflow_target"));
+    return new Proposal.EmploymentSupport(m.path(), bool(m, "guidance"), text(m, "outflow_target"));
+  }
+
+  private Proposal.Volunteers volunteers(Mapping m) {
+    keys(m, List.of("count", "hours_per_week", "allowance"));
+    return new Proposal.Volunteers(
+        m.path(), count(m, "count"), number(m, "hours_per_week"), bool(m, "allowance"));
+  }
+
+  private Proposal.Asset asset(Mapping m) {
+    return new Proposal.Asset(
+        m.path(),
+        enumValue(m, "type", Vocabulary.ASSET_TYPE),
+        text(m, "name"),
+        enumValue(m, "tenure", Vocabulary.TENURE),
+        number(m, "term_years"),
+        text(m, "owner"));
+  }
+
+  private Proposal.Risk risk(Mapping m) {
+    return new Proposal.Risk(
+        m.path(),
+        text(m, "description"),
+        enumValue(m, "likelihood", Vocabulary.LEVEL),
+        enumValue(m, "impact", Vocabulary.LEVEL),
+        text(m, "mitigation"));
+  }
+
+  private Proposal.ImpactIndicator indicator(Mapping m) {
+    return new Proposal.ImpactIndicator(
+        m.path(),
+        text(m, "name"),
+        enumValue(m, "theme", Vocabulary.INDICATOR_THEME),
+        text(m, "unit"),
+        numberOrText(m, "baseline"),
+        numberOrText(m, "target"),
+        year(m, "target_year"),
+        text(m, "method"));
+  }
+
+  private List<Proposal.Waiver> waivers(Mapping root) {
+    return list(
+        root,
+        "waivers",
+        List.of("criterion", "reason"),
+        m -> {
+          String reason = text(m, "reason");
+          if (reason == null || reason.isBlank()) {
+            error("waiver/no-reason", m, "finding.waiver.no-reason");
+          }
+          return new Proposal.Waiver(m.path(), text(m, "criterion"), reason);
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Typed access with findings.
+
+  private <T> T mapping(Mapping parent, String key, Function<Mapping, T> read) {
+    var node = parent.get(key);
+    if (node.isEmpty() || isNull(node.get())) {
+      return null;
+    }
+    if (!(node.get() instanceof Mapping m)) {
+      typeError(node.get(), "mapping");
+      return null;
+    }
+    return read.apply(m);
+  }
+
+  private <T> List<T> list(
+      Mapping parent, String key, List<String> itemKeys, Function<Mapping, T> read) {
+    var node = parent.get(key);
+    if (node.isEmpty()) {
+      return null;
+    }
+    if (isNull(node.get())) {
+      return List.of();
+    }
+    if (!(node.get() instanceof Sequence seq)) {
+      typeError(node.get(), "list");
+      return null;
+    }
+    List<T> out = new ArrayList<>();
+    for (YamlNode item : seq.items()) {
+      if (!(item instanceof Mapping m)) {
+        typeError(item, "mapping");
+        continue;
+      }
+      keys(m, itemKeys);
+      out.add(read.apply(m));
+    }
+    return List.copyOf(out);
+  }
+
+  private Scalar scalar(Mapping m, String key) {
+    var node = m.get(key);
+    if (node.isEmpty() || isNull(node.get())) {
+      return null;
+    }
+    if (!(node.get() instanceof Scalar s)) {
+      typeError(node.get(), "text");
+      return null;
+    }
+    return s;
+  }
+
+  private String text(Mapping m, String key) {
+    Scalar s = scalar(m, key);
+    return s == null ? null : s.text();
+  }
+
+  private String requiredText(Mapping m, String key) {
+    String t = text(m, key);
+    if (t == null || t.isBlank()) {
+      var node = m.get(key);
+      if (node.isPresent()) {
+        error("schema/required", node.get(), "finding.required-empty", key);
+      } else {
+        error("schema/required", m, "finding.required", key);
+      }
+      return null;
+    }
+    return t;
+  }
+
+  private String numberOrText(Mapping m, String key) {
+    Scalar s = scalar(m, key);
+    if (s == null) {
+      return null;
+    }
+    if (s.kind() == Scalar.Kind.DECIMAL || s.kind() == Scalar.Kind.INTEGER) {
+      exactNumber(s);
+    }
+    return s.text();
+  }
+
+  private String enumValue(Mapping m, String key, Vocabulary vocabulary) {
+    Scalar s = scalar(m, key);
+    if (s == null) {
+      return null;
+    }
+    var value = vocabulary.canonicalise(s.text());
+    if (value.isEmpty()) {
+      error(
+          "schema/enum", s, "finding.enum", s.text(), key, String.join(", ", vocabulary.allowed()));
+      return null;
+    }
+    return value.get();
+  }
+
+  private Boolean bool(Mapping m, String key) {
+    Scalar s = scalar(m, key);
+    if (s == null) {
+      return null;
+    }
+    var value =
+        s.kind() == Scalar.Kind.BOOLEAN || s.kind() == Scalar.Kind.STRING
+            ? Vocabulary.bool(s.text())
+            : java.util.Optional.<Boolean>empty();
+    if (value.isEmpty()) {
+      error("schema/type", s, "finding.boolean", s.text(), key);
+      return null;
+    }
+    return value.get();
+  }
+
+  /** A whole number of at least 0 (a count). */
+  private Fraction count(Mapping m, String key) {
+    Scalar s = scalar(m, key);
+    if (s == null) {
+      return null;
+    }
+    if (s.kind() != Scalar.Kind.INTEGER) {
+      error("schema/type", s, "finding.count", s.text(), key);
+      return null;
+    }
+    Fraction f = exactNumber(s);
+    if (f != null && f.signum() < 0) {
+      error("schema/type", s, "finding.count", s.text(), key);
+      return null;
+    }
+    return f;
+  }
+
+  /** A number of at least 0 that may have decimals. */
+  private Fraction number(Mapping m, String key) {
+    Scalar s = scalar(m, key);
+    if (s == null) {
+      return null;
+    }
+    if (!s.isNumber()) {
+      error("schema/type", s, "finding.number", s.text(), key);
+      return null;
+    }
+    Fraction f = exactNumber(s);
+    if (f != null && f.signum() < 0) {
+      error("schema/type", s, "finding.number", s.text(), key);
+      return null;
+    }
+    return f;
+  }
+
+  private Fraction amount(Mapping m, String key) {
+    var node = m.get(key);
+    if (node.isEmpty() || isNull(node.get())) {
+      return null;
+    }
+    return amountValue(node.get());
+  }
+
+  /** An amount of euros per year: a number, or text read by its shape (with a warning). */
+  private Fraction amountValue(YamlNode node) {
+    if (isNull(node)) {
+      return null;
+    }
+    if (!(node instanceof Scalar s)) {
+      typeError(node, "amount");
+      return null;
+    }
+    Fraction value;
+    if (s.isNumber()) {
+      value = exactNumber(s);
+      if (value != null && Amounts.looksLikeDutchThousands(s.text())) {
+        warning(
+            "amount/dutch-thousands",
+            s,
+            "finding.amount.dutch-thousands",
+            s.text(),
+            s.text().replace(".", ""));
+      }
+    } else if (s.kind() == Scalar.Kind.STRING) {
+      var parsed = Amounts.parse(s.text());
+      if (parsed.isEmpty()) {
+        error("amount/unreadable", s, "finding.amount.unreadable", s.text());
+        return null;
+      }
+      value = parsed.get();
+      if (value.signum() >= 0) {
+        warning("amount/text", s, "finding.amount.text", s.text(), value.toPlainString(2));
+      }
+    } else {
+      typeError(s, "amount");
+      return null;
+    }
+    if (value != null && value.signum() < 0) {
+      error("amount/negative", s, "finding.amount.negative", s.text());
+      return null;
+    }
+    return value;
+  }
+
+  private Fraction exactNumber(Scalar s) {
+    String t = s.text();
+    try {
+      if (t.startsWith("0o")) {
+        return Fraction.of(Long.parseLong(t.substring(2), 8));
+      }
+      if (t.startsWith("0x")) {
+        return Fraction.of(Long.parseLong(t.substring(2), 16));
+      }
+      if (t.toLowerCase(Locale.ROOT).contains("inf")
+          || t.toLowerCase(Locale.ROOT).contains("nan")) {
+        throw new NumberFormatException(t);
+      }
+      return Fraction.parse(t);
+    } catch (NumberFormatException e) {
+      error("schema/type", s, "finding.number-range", t);
+      return null;
+    }
+  }
+
+  private Integer year(Mapping m, String key) {
+    Scalar s = scalar(m, key);
+    if (s == null) {
+      return null;
+    }
+    return yearValue(s, key);
+  }
+
+  private Integer yearKey(Scalar key) {
+    return yearValue(key, "per_year");
+  }
+
+  private Integer yearValue(Scalar s, String key) {
+    String t = s.text().strip();
+    if ((s.kind() == Scalar.Kind.INTEGER || s.kind() == Scalar.Kind.STRING)
+        && t.matches("[0-9]{4}")) {
+      return Integer.parseInt(t);
+    }
+    error("schema/type", s, "finding.year", s.text(), key);
+    return null;
+  }
+
+  /** Warns about keys this block does not know, naming the nearest known one. */
+  private void keys(Mapping m, List<String> known) {
+    for (YamlNode.Entry e : m.entries()) {
+      String key = e.key().text();
+      if (!known.contains(key)) {
+        String nearest = Suggestions.nearest(key, known);
+        if (nearest != null) {
+          warning("schema/unknown-key", e.key(), "finding.unknown-key.suggest", key, nearest);
+        } else {
+          warning(
+              "schema/unknown-key", e.key(), "finding.unknown-key", key, String.join(", ", known));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static boolean isNull(YamlNode n) {
+    return n instanceof Scalar s && s.isNull();
+  }
+
+  private void typeError(YamlNode node, String expected) {
+    error("schema/type", node, "finding.type." + expected, node.kindName(), lastKey(node.path()));
+  }
+
+  private static String lastKey(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  private void error(String rule, YamlNode at, String key, Object... args) {
+    findings.add(Finding.error(rule, at.location(), at.path(), key, args));
+  }
+
+  private void warning(String rule, YamlNode at, String key, Object... args) {
+    findings.add(Finding.warning(rule, at.location(), at.path(), key, args));
+  }
+
+  /** Records where each path was read: a mapping entry at its key, a list item at its start. */
+  private void index(YamlNode node, SourceLocation at) {
+    locations.putIfAbsent(node.path(), at == null ? node.location() : at);
+    if (node instanceof Mapping m) {
+      for (YamlNode.Entry e : m.entries()) {
+        index(e.value(), e.key().location());
+      }
+    } else if (node instanceof Sequence s) {
+      for (YamlNode item : s.items()) {
+        index(item, null);
+      }
+    }
+  }
+}

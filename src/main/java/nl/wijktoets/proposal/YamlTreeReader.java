@@ -1,0 +1,515 @@
+package nl.wijktoets.proposal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+/**
+ * Reads YAML bytes into a {@link YamlNode} tree that keeps every value's line and column, with the
+ * limits and rules of the proposal format: size checked on the bytes before parsing, encodings
+ * (UTF-8 with or without BOM, UTF-16 with BOM), one document, no anchors or aliases, no duplicate
+ * keys, no tabs in indentation, bounded depth and node count, and YAML 1.2 scalars (so {@code on}
+ * is text and {@code 012} is twelve).
+ *
+ * <p>Problems become {@link Finding}s; reading goes on where it safely can, so all findings of a
+ * file are collected.
+ */
+public final class YamlTreeReader {
+
+  /** The limits a read obeys. */
+  public record Limits(long maxBytes, int maxDepth, int maxNodes) {
+    /** The proposal format's limits: 5 MiB, depth 64, 250,000 values. */
+    public static final Limits PROPOSAL = new Limits(5L * 1024 * 1024, 64, 250_000);
+  }
+
+  /** The tree (null when nothing usable could be read), the findings and the decoded text. */
+  public record Result(YamlNode root, List<Finding> findings, String text) {
+    public boolean hasErrors() {
+      return findings.stream().anyMatch(Finding::isError);
+    }
+  }
+
+  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+  private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT =
+      Pattern.compile(
+          "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
+
+  private final Limits limits;
+
+  public YamlTreeReader(Limits limits) {
+    this.limits = limits;
+  }
+
+  public Result read(String file, byte[] bytes) {
+    List<Finding> findings = new ArrayList<>();
+    SourceLocation start = SourceLocation.start(file);
+    if (bytes.length > limits.maxBytes()) {
+      findings.add(
+          Finding.error(
+              "limit/size", start, "", "finding.limit.size", bytes.length, limits.maxBytes()));
+      return new Result(null, findings, null);
+    }
+    String text = decode(file, bytes, findings);
+    if (text == null) {
+      return new Result(null, findings, null);
+    }
+    if (checkTabs(file, text, findings)) {
+      return new Result(null, findings, text);
+    }
+    YamlNode root = parse(file, text, findings);
+    return new Result(root, findings, text);
+  }
+
+  /** Decodes the bytes, or adds a located finding and returns null. */
+  static String decode(String file, byte[] bytes, List<Finding> findings) {
+    int offset = 0;
+    java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
+      offset = 3;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      offset = 2;
+      charset = StandardCharsets.UTF_16BE;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      offset = 2;
+      charset = StandardCharsets.UTF_16LE;
+    }
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer out =
+        CharBuffer.allocate(
+            (int) ((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 1);
+    try {
+      var result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        result.throwException();
+      }
+      result = decoder.flush(out);
+      if (result.isError()) {
+        result.throwException();
+      }
+    } catch (MalformedInputException e) {
+      int bad = in.position();
+      findings.add(notUtf8(file, bytes, offset, bad, charset == StandardCharsets.UTF_8));
+      return null;
+    } catch (CharacterCodingException e) {
+      findings.add(notUtf8(file, bytes, offset, in.position(), charset == StandardCharsets.UTF_8));
+      return null;
+    }
+    out.flip();
+    String text = out.toString();
+    // A NUL is never in a text file: most often UTF-16 without a BOM, or a binary file.
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      int[] lc = lineColumn(text, nul);
+      findings.add(
+          Finding.error(
+              "encoding/not-utf8",
+              new SourceLocation(file, lc[0], lc[1]),
+              "",
+              "finding.encoding.nul"));
+      return null;
+    }
+    return text;
+  }
+
+  private static Finding notUtf8(String file, byte[] bytes, int start, int bad, boolean utf8) {
+    int line = 1;
+    int lineStart = start;
+    for (int i = start; i < bad && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    // Column in characters: decode the valid part of the line.
+    String before =
+        new String(bytes, lineStart, Math.max(0, bad - lineStart), StandardCharsets.UTF_8);
+    int column = before.codePointCount(0, before.length()) + 1;
+    String hex = bad < bytes.length ? String.format("%02X", bytes[bad] & 0xFF) : "";
+    return Finding.error(
+        "encoding/not-utf8",
+        new SourceLocation(file, line, column),
+        "",
+        utf8 ? "finding.encoding.not-utf8" : "finding.encoding.bad-utf16",
+        hex);
+  }
+
+  /** Reports tabs used for indentation; true when there were any. */
+  private static boolean checkTabs(String file, String text, List<Finding> findings) {
+    int line = 1;
+    boolean atIndent = true;
+    int column = 1;
+    boolean found = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        atIndent = true;
+        continue;
+      }
+      if (atIndent) {
+        if (c == '\t') {
+          findings.add(
+              Finding.error(
+                  "yaml/tab-indent",
+                  new SourceLocation(file, line, column),
+                  "",
+                  "finding.yaml.tab"));
+          found = true;
+          atIndent = false;
+        } else if (c != ' ' && c != '\r') {
+          atIndent = false;
+        }
+      }
+      column++;
+    }
+    return found;
+  }
+
+  private YamlNode parse(String file, String text, List<Finding> findings) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // reported as findings instead
+    options.setMaxAliasesForCollections(10); // aliases are not expanded by the streaming parser
+    options.setNestingDepthLimit(Math.max(limits.maxDepth() + 2, 50));
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() + 16));
+    options.setProcessComments(false);
+    LocatingFactory factory = new LocatingFactory(options);
+    factory.setStreamReadConstraints(
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxDepth() + 10)
+            .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() + 16))
+            .maxNumberLength(1000)
+            .build());
+    TreeBuilder builder = new TreeBuilder(file, findings);
+    try (LocatingParser parser = (LocatingParser) factory.createParser(new StringReader(text))) {
+      return builder.build(parser);
+    } catch (LimitReached e) {
+      return null;
+    } catch (JsonProcessingException e) {
+      findings.add(syntaxError(file, e));
+      return builder.partialRoot();
+    } catch (IOException | RuntimeException e) {
+      findings.add(
+          Finding.error(
+              "yaml/syntax",
+              SourceLocation.start(file),
+              "",
+              "finding.yaml.syntax",
+              String.valueOf(e.getMessage())));
+      return null;
+    }
+  }
+
+  private static Finding syntaxError(String file, JsonProcessingException e) {
+    Throwable cause = e.getCause();
+    int line = 1;
+    int column = 1;
+    String problem = e.getOriginalMessage();
+    if (cause instanceof MarkedYAMLException marked) {
+      Mark mark =
+          marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+      if (mark != null) {
+        line = mark.getLine() + 1;
+        column = mark.getColumn() + 1;
+      }
+      problem = marked.getProblem() != null ? marked.getProblem() : problem;
+      if (marked.getContext() != null) {
+        problem = marked.getContext() + ", " + problem;
+      }
+    } else if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      line = e.getLocation().getLineNr();
+      column = Math.max(1, e.getLocation().getColumnNr());
+    }
+    String oneLine = problem == null ? "" : problem.replaceAll("\\s+", " ").strip();
+    return Finding.error(
+        "yaml/syntax", new SourceLocation(file, line, column), "", "finding.yaml.syntax", oneLine);
+  }
+
+  /** Thrown to stop reading when a limit is reached (the finding is already recorded). */
+  private static final class LimitReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LimitReached() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Builds the tree from the token stream with an explicit stack (no recursion). */
+  private final class TreeBuilder {
+    private final String file;
+    private final List<Finding> findings;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final Map<String, Boolean> anchorsReported = new HashMap<>();
+    private YamlNode root;
+    private int nodes;
+
+    TreeBuilder(String file, List<Finding> findings) {
+      this.file = file;
+      this.findings = findings;
+    }
+
+    YamlNode partialRoot() {
+      return null;
+    }
+
+    YamlNode build(LocatingParser p) throws IOException {
+      JsonToken token = p.nextToken();
+      if (token == null) {
+        findings.add(
+            Finding.error("schema/type", SourceLocation.start(file), "", "finding.yaml.empty"));
+        return null;
+      }
+      while (token != null) {
+        SourceLocation at = location(p.currentTokenLocation());
+        switch (token) {
+          case FIELD_NAME -> {
+            Frame f = stack.peek();
+            String key = p.currentName();
+            String path = YamlNode.child(f.path, key);
+            YamlNode.Scalar keyNode =
+                new YamlNode.Scalar(path, at, key, YamlNode.Scalar.Kind.STRING);
+            SourceLocation first = f.seenKeys.putIfAbsent(key, at);
+            if (first != null) {
+              findings.add(
+                  Finding.error(
+                      "yaml/duplicate-key",
+                      at,
+                      path,
+                      "finding.yaml.duplicate-key",
+                      key,
+                      first.line()));
+              f.skipNext = true;
+            }
+            f.pendingKey = keyNode;
+          }
+          case START_OBJECT, START_ARRAY -> {
+            checkAnchor(p, at);
+            String path = childPath();
+            if (stack.size() + 1 > limits.maxDepth()) {
+              findings.add(
+                  Finding.error("limit/depth", at, path, "finding.limit.depth", limits.maxDepth()));
+              throw new LimitReached();
+            }
+            count(at);
+            stack.push(new Frame(token == JsonToken.START_OBJECT, path, at));
+          }
+          case END_OBJECT, END_ARRAY -> {
+            Frame f = stack.pop();
+            YamlNode node =
+                f.mapping
+                    ? new YamlNode.Mapping(f.path, f.location, f.entries)
+                    : new YamlNode.Sequence(f.path, f.location, f.items);
+            attach(node);
+          }
+          default -> {
+            checkAnchor(p, at);
+            String path = childPath();
+            count(at);
+            YamlNode.Scalar scalar;
+            if (p.isCurrentAlias()) {
+              findings.add(
+                  Finding.error("yaml/alias", at, path, "finding.yaml.alias", p.getText()));
+              scalar = new YamlNode.Scalar(path, at, "", YamlNode.Scalar.Kind.NULL);
+            } else {
+              scalar = scalar(p, path, at);
+            }
+            attach(scalar);
+          }
+        }
+        if (stack.isEmpty() && root != null) {
+          break;
+        }
+        token = p.nextToken();
+      }
+      JsonToken next = p.nextToken();
+      if (next != null) {
+        findings.add(
+            Finding.error(
+                "yaml/multi-document",
+                location(p.currentTokenLocation()),
+                "",
+                "finding.yaml.multi-document"));
+      }
+      return root;
+    }
+
+    private void checkAnchor(LocatingParser p, SourceLocation at) {
+      String anchor = p.getCurrentAnchor();
+      if (anchor != null && anchorsReported.putIfAbsent(anchor, Boolean.TRUE) == null) {
+        findings.add(Finding.error("yaml/alias", at, childPath(), "finding.yaml.anchor", anchor));
+      }
+    }
+
+    private void count(SourceLocation at) {
+      if (++nodes > limits.maxNodes()) {
+        findings.add(Finding.error("limit/size", at, "", "finding.limit.nodes", limits.maxNodes()));
+        throw new LimitReached();
+      }
+    }
+
+    private String childPath() {
+      Frame f = stack.peek();
+      if (f == null) {
+        return "";
+      }
+      if (f.mapping) {
+        return f.pendingKey == null ? f.path : f.pendingKey.path();
+      }
+      return YamlNode.index(f.path, f.items.size());
+    }
+
+    private void attach(YamlNode node) {
+      Frame f = stack.peek();
+      if (f == null) {
+        root = node;
+      } else if (f.mapping) {
+        if (f.skipNext) {
+          f.skipNext = false;
+        } else {
+          f.entries.add(new YamlNode.Entry(f.pendingKey, node));
+        }
+        f.pendingKey = null;
+      } else {
+        f.items.add(node);
+      }
+    }
+
+    private SourceLocation location(JsonLocation loc) {
+      return new SourceLocation(file, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+  }
+
+  private static final class Frame {
+    final boolean mapping;
+    final String path;
+    final SourceLocation location;
+    final List<YamlNode.Entry> entries = new ArrayList<>();
+    final List<YamlNode> items = new ArrayList<>();
+    final Map<String, SourceLocation> seenKeys = new HashMap<>();
+    YamlNode.Scalar pendingKey;
+    boolean skipNext;
+
+    Frame(boolean mapping, String path, SourceLocation location) {
+      this.mapping = mapping;
+      this.path = path;
+      this.location = location;
+    }
+  }
+
+  /** Classifies a scalar by YAML 1.2's core schema, from its raw text and style. */
+  private static YamlNode.Scalar scalar(LocatingParser p, String path, SourceLocation at)
+      throws IOException {
+    Event event = p.lastEvent();
+    if (event instanceof ScalarEvent se) {
+      String value = se.getValue();
+      boolean plain = se.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+      String tag = se.getTag();
+      if (!plain || (tag != null && (tag.equals("!!str") || tag.endsWith(":str")))) {
+        return new YamlNode.Scalar(path, at, value, YamlNode.Scalar.Kind.STRING);
+      }
+      return new YamlNode.Scalar(path, at, value, classify(value));
+    }
+    String text = p.getText();
+    return new YamlNode.Scalar(
+        path, at, text == null ? "" : text, classify(text == null ? "" : text));
+  }
+
+  /** The YAML 1.2 core-schema kind of a plain scalar. */
+  public static YamlNode.Scalar.Kind classify(String plain) {
+    if (NULL.matcher(plain).matches()) {
+      return YamlNode.Scalar.Kind.NULL;
+    }
+    if (BOOL.matcher(plain).matches()) {
+      return YamlNode.Scalar.Kind.BOOLEAN;
+    }
+    if (INT.matcher(plain).matches()) {
+      return YamlNode.Scalar.Kind.INTEGER;
+    }
+    if (FLOAT.matcher(plain).matches()) {
+      return YamlNode.Scalar.Kind.DECIMAL;
+    }
+    return YamlNode.Scalar.Kind.STRING;
+  }
+
+  /** A Jackson YAML factory whose parsers expose SnakeYAML's last event (scalar style, tag). */
+  private static final class LocatingFactory extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    LocatingFactory(LoaderOptions options) {
+      super(YAMLFactory.builder().loaderOptions(options));
+    }
+
+    @Override
+    protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+      return new LocatingParser(
+          ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+  }
+
+  private static final class LocatingParser extends YAMLParser {
+    LocatingParser(
+        IOContext ctxt,
+        int parserFeatures,
+        int formatFeatures,
+        LoaderOptions options,
+        ObjectCodec codec,
+        Reader reader) {
+      super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+    }
+
+    Event lastEvent() {
+      return _lastEvent;
+    }
+  }
+
+  /** Line and column (1-based, code points) of a char index in a text. */
+  static int[] lineColumn(String text, int index) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {line, text.codePointCount(lineStart, index) + 1};
+  }
+}

@@ -1,0 +1,199 @@
+package nl.wijktoets.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.wijktoets.Version;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.proposal.SourceLocation;
+import nl.wijktoets.scoring.Assessment;
+import nl.wijktoets.scoring.Evidence;
+import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.scoring.MeasuredValue;
+
+/**
+ * The whole assessment as JSON ({@code "schemaVersion": "1"}): stable field order, numbers as
+ * decimals rounded half up to 6 places, no timestamps, so the same input gives the same bytes.
+ * Contact details and founders' names are not in the model, so they cannot appear.
+ */
+public final class JsonReport {
+
+  /** The version of this JSON shape. */
+  public static final String SCHEMA_VERSION = "1";
+
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  private JsonReport() {}
+
+  /** One assessment as a JSON document. */
+  public static String render(Assessment a, int top) {
+    return write(toJson(a, top));
+  }
+
+  /** Several assessments as a JSON array. */
+  public static String renderAll(List<Assessment> all, int top) {
+    ArrayNode array = F.arrayNode();
+    all.forEach(a -> array.add(toJson(a, top)));
+    return write(array);
+  }
+
+  static String write(JsonNode node) {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      byte[] bytes = MAPPER.writer(printer).writeValueAsBytes(node);
+      return new String(bytes, StandardCharsets.UTF_8) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The assessment as a JSON tree. */
+  public static ObjectNode toJson(Assessment a, int top) {
+    Language lang = a.language();
+    ObjectNode root = F.objectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", Version.NAME);
+    tool.put("version", Version.version());
+    ObjectNode rubric = root.putObject("rubric");
+    rubric.put("id", a.rubric().id());
+    rubric.put("version", a.rubric().version());
+    rubric.put("hash", a.rubric().hash());
+    root.put("file", a.proposal().file());
+    root.put("language", lang.code());
+    ObjectNode proposal = root.putObject("proposal");
+    proposal.put("name", a.proposal().name());
+    proposal.put("neighbourhood", a.proposal().neighbourhood());
+    putIfPresent(proposal, "district", a.proposal().district());
+    proposal.put("municipality", a.proposal().municipality());
+    putIfPresent(proposal, "stage", a.proposal().stage());
+    putIfPresent(proposal, "legalForm", a.proposal().legalForm());
+    ArrayNode years = root.putArray("referenceYears");
+    a.referenceYears().forEach(years::add);
+    root.put("referenceYearsFrom", a.yearsSource().name().toLowerCase(java.util.Locale.ROOT));
+    root.set("total", number(a.total()));
+    ObjectNode band = root.putObject("band");
+    band.put("id", a.band().id());
+    band.put("label", a.band().label().getOrDefault(lang, a.band().id()));
+    band.put("capped", a.capped());
+    band.put("uncapped", a.uncappedBand().id());
+    ArrayNode lessons = root.putArray("lessons");
+    for (Assessment.LessonResult l : a.lessons()) {
+      ObjectNode lesson = lessons.addObject();
+      lesson.put("id", l.lesson().id());
+      lesson.put("title", l.lesson().text(lang).title());
+      lesson.set("weight", number(l.lesson().weight()));
+      lesson.set("score", number(l.score()));
+      lesson.set("share", number(l.share()));
+      lesson.put("belowFloor", l.belowFloor());
+      ArrayNode criteria = lesson.putArray("criteria");
+      for (Assessment.CriterionResult c : l.criteria()) {
+        criteria.add(criterion(c, lang));
+      }
+    }
+    ArrayNode steps = root.putArray("nextSteps");
+    a.nextSteps().stream()
+        .limit(Math.max(0, top))
+        .forEach(
+            s -> {
+              ObjectNode step = steps.addObject();
+              step.put("criterion", s.criterion().criterion().id());
+              step.put("lesson", s.lessonId());
+              step.put("fromLevel", s.fromLevel());
+              step.put("toLevel", s.toLevel());
+              step.set("gain", number(s.gain()));
+              step.put("inLessonBelowFloor", s.inLessonBelowFloor());
+              step.put("target", Texts.target(s, lang));
+              step.put("advice", Texts.advice(s.criterion(), lang));
+            });
+    ArrayNode warnings = root.putArray("warnings");
+    for (Finding f : a.warnings()) {
+      warnings.add(finding(f, lang));
+    }
+    return root;
+  }
+
+  private static ObjectNode criterion(Assessment.CriterionResult c, Language lang) {
+    ObjectNode node = F.objectNode();
+    node.put("id", c.criterion().id());
+    node.put("title", c.criterion().text(lang).title());
+    node.set("weight", number(c.criterion().weight()));
+    node.put("level", c.level());
+    node.set("points", number(c.points()));
+    node.set("contribution", number(c.contribution()));
+    node.put("waived", c.waived());
+    if (c.waived()) {
+      node.put("waiverReason", c.waiverReason());
+    }
+    if (c.measured().uncappedLevel() != null) {
+      node.put("uncappedLevel", c.measured().uncappedLevel());
+      node.put("cap", c.measured().cap());
+    }
+    ObjectNode measured = node.putObject("measured");
+    c.measured()
+        .values()
+        .forEach(
+            (name, v) -> {
+              if (v.kind() == MeasuredValue.Kind.TEXT) {
+                measured.put(name, (String) v.value());
+              } else {
+                measured.set(name, number(v.fraction()));
+              }
+            });
+    node.put("measuredText", Texts.measured(c, lang));
+    ArrayNode evidence = node.putArray("evidence");
+    for (Evidence e : c.measured().evidence()) {
+      ObjectNode ev = evidence.addObject();
+      ev.put("path", e.path());
+      if (e.location() != null) {
+        ev.put("line", e.location().line());
+        ev.put("column", e.location().column());
+      }
+    }
+    if (c.level() < 4 && !c.waived()) {
+      node.put("advice", Texts.advice(c, lang));
+    }
+    return node;
+  }
+
+  /** A finding as JSON (also used by validate's JSON output). */
+  public static ObjectNode finding(Finding f, Language lang) {
+    ObjectNode node = F.objectNode();
+    node.put("rule", f.rule());
+    node.put("level", f.level().id());
+    SourceLocation at = f.location();
+    node.put("file", at.file());
+    node.put("line", at.line());
+    node.put("column", at.column());
+    node.put("path", f.path());
+    node.put("message", f.message(lang));
+    return node;
+  }
+
+  private static void putIfPresent(ObjectNode node, String key, String value) {
+    if (value != null) {
+      node.put(key, value);
+    }
+  }
+
+  /** A number rounded half up to 6 decimals, without trailing zeros. */
+  static JsonNode number(Fraction f) {
+    return F.numberNode(new java.math.BigDecimal(f.toPlainString(6)));
+  }
+}

@@ -1,0 +1,83 @@
+package nl.wijktoets.report;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.wijktoets.i18n.Formats;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.scoring.Assessment;
+import nl.wijktoets.scoring.MeasuredValue;
+
+/**
+ * The rubric's texts filled with measured values: placeholders such as {@code {share}} become
+ * {@code 31%}, {@code {payer}} the payer's name, formatted per language.
+ */
+public final class Texts {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+  private Texts() {}
+
+  /** A value as a report in the language shows it. */
+  public static String format(MeasuredValue v, Language lang) {
+    return switch (v.kind()) {
+      case SHARE -> Formats.percent(v.fraction(), lang);
+      case AMOUNT -> Formats.amount(v.fraction(), lang);
+      case NUMBER, COUNT -> Formats.number(v.fraction(), lang);
+      case YEAR -> v.fraction().toString();
+      case TEXT -> word((String) v.value(), lang);
+    };
+  }
+
+  /** A canonical word (e.g. a tenure) in the language, or the text as it is. */
+  static String word(String text, Language lang) {
+    String key = "value." + text;
+    return Messages.has(lang, key) ? Messages.get(lang, key) : text;
+  }
+
+  /** Fills the placeholders of a text; an unknown placeholder stays as written. */
+  public static String fill(String template, Map<String, MeasuredValue> values, Language lang) {
+    if (template == null) {
+      return "";
+    }
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      MeasuredValue v = values.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : format(v, lang)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** How the measured value reads ("aandeel publieke taken 31%"). */
+  public static String measured(Assessment.CriterionResult c, Language lang) {
+    return fill(c.criterion().text(lang).measured(), c.measured().values(), lang);
+  }
+
+  /** The advice for the criterion at its level, filled in. */
+  public static String advice(Assessment.CriterionResult c, Language lang) {
+    return fill(c.criterion().text(lang).adviceFor(c.level()), c.measured().values(), lang);
+  }
+
+  /** What a level of a criterion requires. */
+  public static String levelText(Rubric.Criterion c, int level, Language lang) {
+    var levels = c.text(lang).levels();
+    return level >= 0 && level < levels.size() ? levels.get(level) : "";
+  }
+
+  /**
+   * The target of a next step in words: "now level 2, share of public tasks 31%; level 3 needs
+   * ...".
+   */
+  public static String target(Assessment.NextStep step, Language lang) {
+    Assessment.CriterionResult c = step.criterion();
+    String measured = measured(c, lang);
+    String requires = levelText(c.criterion(), step.toLevel(), lang);
+    return measured.isBlank()
+        ? Messages.get(lang, "target.plain", step.fromLevel(), step.toLevel(), requires)
+        : Messages.get(lang, "target", step.fromLevel(), measured, step.toLevel(), requires);
+  }
+}

@@ -1,0 +1,86 @@
+package nl.wijktoets.rubric;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.scoring.Fraction;
+
+/**
+ * A rubric: lessons with weights, each with criteria that name a measure and its exact parameters,
+ * bands on the total, and the texts in Dutch and English. Loaded from YAML by {@link RubricLoader};
+ * the built-in one is {@code builtin-rubric.yaml}.
+ */
+public record Rubric(
+    String id,
+    String version,
+    String hash,
+    Map<Language, String> title,
+    Fraction lessonFloor,
+    String floorCap,
+    List<Band> bands,
+    List<Lesson> lessons) {
+
+  public Stream<Criterion> criteria() {
+    return lessons.stream().flatMap(l -> l.criteria().stream());
+  }
+
+  public Optional<Criterion> criterion(String id) {
+    return criteria().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  public Optional<Lesson> lessonOf(String criterionId) {
+    return lessons.stream()
+        .filter(l -> l.criteria().stream().anyMatch(c -> c.id().equals(criterionId)))
+        .findFirst();
+  }
+
+  public Optional<Band> band(String id) {
+    return bands.stream().filter(b -> b.id().equals(id)).findFirst();
+  }
+
+  /**
+   * A band: reached when the total is at least {@code minTotal} and, if set, every lesson's share
+   * is at least {@code minLessonShare}.
+   */
+  public record Band(
+      String id, Fraction minTotal, Fraction minLessonShare, Map<Language, String> label) {}
+
+  public record Lesson(
+      String id, Fraction weight, Map<Language, LessonTexts> texts, List<Criterion> criteria) {
+    public LessonTexts text(Language lang) {
+      return texts.getOrDefault(lang, texts.values().iterator().next());
+    }
+  }
+
+  public record LessonTexts(String title, String why, Map<String, String> verdicts) {}
+
+  public record Criterion(
+      String id,
+      Fraction weight,
+      boolean waivable,
+      String measure,
+      Params params,
+      Map<Language, CriterionTexts> texts) {
+    public CriterionTexts text(Language lang) {
+      return texts.getOrDefault(lang, texts.values().iterator().next());
+    }
+  }
+
+  /**
+   * A criterion's texts in one language: title, why it matters, how the measured value is shown,
+   * what each level 0-4 requires, and the advice (optionally overridden per level).
+   */
+  public record CriterionTexts(
+      String title,
+      String why,
+      String measured,
+      List<String> levels,
+      String advice,
+      Map<Integer, String> adviceByLevel) {
+    public String adviceFor(int level) {
+      return adviceByLevel.getOrDefault(level, advice);
+    }
+  }
+}

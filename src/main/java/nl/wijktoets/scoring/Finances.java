@@ -1,0 +1,147 @@
+package nl.wijktoets.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.wijktoets.proposal.Proposal;
+
+/**
+ * The rubric's shared money definitions for one proposal: the reference years Y, each revenue
+ * line's yearly mean A(r) and evidence-weighted mean Aw(r), the revenue groups P (public task), T
+ * (earned) and G (granted), and the income I.
+ */
+public final class Finances {
+
+  /** Public-task revenue types (group P). */
+  public static final Set<String> PUBLIC_TASK =
+      Set.of("social-tender", "right-to-challenge", "municipal-contract", "housing-contract");
+
+  /** Earned revenue types (group T, which also holds P). */
+  public static final Set<String> EARNED =
+      Set.of(
+          "social-tender",
+          "right-to-challenge",
+          "municipal-contract",
+          "housing-contract",
+          "sales",
+          "rent",
+          "membership",
+          "service-fee");
+
+  /** Granted revenue types (group G). */
+  public static final Set<String> GRANTED = Set.of("subsidy", "fund-grant", "donation", "other");
+
+  /** Where the reference years came from. */
+  public enum YearsSource {
+    BUDGET,
+    REVENUE,
+    NONE
+  }
+
+  private final Proposal proposal;
+  private final List<Integer> years;
+  private final YearsSource source;
+  private final Fraction income;
+
+  public Finances(Proposal proposal) {
+    this.proposal = proposal;
+    TreeSet<Integer> budgetYears = new TreeSet<>();
+    if (proposal.budget() != null) {
+      proposal.budget().stream()
+          .filter(b -> b.year() != null)
+          .forEach(b -> budgetYears.add(b.year()));
+    }
+    if (!budgetYears.isEmpty()) {
+      source = YearsSource.BUDGET;
+      years = first3(budgetYears);
+    } else {
+      TreeSet<Integer> revenueYears = new TreeSet<>();
+      revenue().forEach(r -> revenueYears.addAll(r.perYear().keySet()));
+      source = revenueYears.isEmpty() ? YearsSource.NONE : YearsSource.REVENUE;
+      years = first3(revenueYears);
+    }
+    Fraction i = Fraction.ZERO;
+    for (Proposal.Revenue r : revenue()) {
+      if (isIncome(r)) {
+        i = i.plus(weightedMean(r));
+      }
+    }
+    income = i;
+  }
+
+  private static List<Integer> first3(TreeSet<Integer> sorted) {
+    List<Integer> out = new ArrayList<>();
+    for (Integer y : sorted) {
+      if (out.size() == 3) {
+        break;
+      }
+      out.add(y);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The reference years Y, ascending, at most three. */
+  public List<Integer> years() {
+    return years;
+  }
+
+  public YearsSource yearsSource() {
+    return source;
+  }
+
+  /** The last year of Y, or null without years. */
+  public Integer lastYear() {
+    return years.isEmpty() ? null : years.get(years.size() - 1);
+  }
+
+  public List<Proposal.Revenue> revenue() {
+    return proposal.revenue() == null ? List.of() : proposal.revenue();
+  }
+
+  /** I: the sum of Aw over the earned and granted lines. */
+  public Fraction income() {
+    return income;
+  }
+
+  public static boolean isPublicTask(Proposal.Revenue r) {
+    return r.type() != null && PUBLIC_TASK.contains(r.type());
+  }
+
+  public static boolean isEarned(Proposal.Revenue r) {
+    return r.type() != null && EARNED.contains(r.type());
+  }
+
+  public static boolean isIncome(Proposal.Revenue r) {
+    return r.type() != null && (EARNED.contains(r.type()) || GRANTED.contains(r.type()));
+  }
+
+  /** A(r): the mean over Y of the line's yearly amounts (a missing year counts 0). */
+  public Fraction mean(Proposal.Revenue r) {
+    if (years.isEmpty()) {
+      return Fraction.ZERO;
+    }
+    Fraction sum = Fraction.ZERO;
+    for (Integer y : years) {
+      sum = sum.plus(r.perYear().getOrDefault(y, Fraction.ZERO));
+    }
+    return sum.dividedBy(years.size());
+  }
+
+  /** Aw(r) = A(r) × E(status). */
+  public Fraction weightedMean(Proposal.Revenue r) {
+    return mean(r).times(EvidenceFactors.ofStatus(r.status()));
+  }
+
+  /** Whether the line has a positive amount in at least one year of Y. */
+  public boolean hasAmountInYears(Proposal.Revenue r) {
+    return years.stream().anyMatch(y -> r.perYear().getOrDefault(y, Fraction.ZERO).signum() > 0);
+  }
+
+  /** How many years of Y the line has a positive amount in. */
+  public long yearsWithAmount(Proposal.Revenue r) {
+    return years.stream()
+        .filter(y -> r.perYear().getOrDefault(y, Fraction.ZERO).signum() > 0)
+        .count();
+  }
+}
