@@ -1,7 +1,6 @@
 package nl.wijktoets.cli;
 
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -27,7 +26,7 @@ public final class Main {
             new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
-    int code = run(args, out, err, new FileInputStream(FileDescriptor.in), System.getenv());
+    int code = run(args, out, err, System.in, System.getenv());
     out.flush();
     err.flush();
     System.exit(code);
@@ -67,6 +66,7 @@ public final class Main {
   public static CommandLine commandLine(Console console) {
     CommandLine cli = new CommandLine(new WijktoetsCommand(console));
     cli.addSubcommand(new AssessCommand(console));
+    cli.addSubcommand(new SchemaCommand(console));
     cli.setOut(console.out());
     cli.setErr(console.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -50,7 +50,11 @@ public record Finding(
 
   /** The message in the given language. */
   public String message(Language lang) {
-    return Messages.get(lang, messageKey, args.toArray());
+    Object[] resolved =
+        args.stream()
+            .map(a -> a.startsWith("@") ? Messages.get(lang, a.substring(1)) : a)
+            .toArray();
+    return Messages.get(lang, messageKey, resolved);
   }
 
   /** {@code file:line:col: level: message [rule]}: the one-line form for terminals and CI. */

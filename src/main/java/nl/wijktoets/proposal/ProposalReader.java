@@ -47,8 +47,33 @@ public final class ProposalReader {
       return new Result(null, sorted(all));
     }
     Result r = fromTree(file, tree.root());
-    all.addAll(r.findings());
+    // Structure comes from the JSON Schema; the reader's own notes on a value it could not
+    // convert only show where the schema said nothing about that place.
+    List<Finding> structural =
+        ProposalSchema.get()
+            .validate(tree.root(), r.proposal() == null ? Map.of() : r.proposal().locations());
+    for (Finding s : structural) {
+      // a rule of the format's own (waiver/no-reason) says it better than "required"
+      boolean said =
+          r.findings().stream()
+              .anyMatch(f -> !f.rule().startsWith("schema/") && f.path().equals(s.path()));
+      if (!said) {
+        all.add(s);
+      }
+    }
+    for (Finding f : r.findings()) {
+      boolean covered =
+          f.rule().startsWith("schema/")
+              && structural.stream().anyMatch(s -> covers(s.path(), f.path()));
+      if (!covered) {
+        all.add(f);
+      }
+    }
     return new Result(r.proposal(), sorted(all));
+  }
+
+  private static boolean covers(String outer, String inner) {
+    return inner.equals(outer) || inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
   }
 
   private static List<Finding> sorted(List<Finding> findings) {
@@ -72,40 +97,11 @@ public final class ProposalReader {
   // ---------------------------------------------------------------------------------------------
   // The format, block by block.
 
-  private static final List<String> TOP_KEYS =
-      List.of(
-          "version",
-          "language",
-          "name",
-          "neighbourhood",
-          "district",
-          "municipality",
-          "stage",
-          "legal_form",
-          "mission",
-          "founders",
-          "residents",
-          "governance",
-          "partners",
-          "resident_groups",
-          "activities",
-          "revenue",
-          "budget",
-          "employment",
-          "employment_support",
-          "volunteers",
-          "assets",
-          "risks",
-          "impact_indicators",
-          "waivers",
-          "contact");
-
   private Proposal proposal(Mapping m) {
-    keys(m, TOP_KEYS);
     version(m);
     String name = requiredText(m, "name");
     String neighbourhood = requiredText(m, "neighbourhood");
-    String lang = enumValue(m, "language", Vocabulary.LANGUAGE);
+    String lang = enumValue(m, "language");
     String municipality = text(m, "municipality");
     return new Proposal(
         file,
@@ -115,49 +111,23 @@ public final class ProposalReader {
         neighbourhood,
         text(m, "district"),
         municipality == null ? Proposal.DEFAULT_MUNICIPALITY : Municipality.normalise(municipality),
-        enumValue(m, "stage", Vocabulary.STAGE),
-        enumValue(m, "legal_form", Vocabulary.LEGAL_FORM),
+        enumValue(m, "stage"),
+        enumValue(m, "legal_form"),
         text(m, "mission"),
-        list(m, "founders", List.of("name", "role", "lives_in_neighbourhood"), this::founder),
+        list(m, "founders", this::founder),
         mapping(m, "residents", this::residents),
         mapping(m, "governance", this::governance),
-        list(m, "partners", List.of("name", "sector", "role", "commitment"), this::partner),
-        list(m, "resident_groups", List.of("name", "type", "relation"), this::group),
-        list(
-            m,
-            "activities",
-            List.of(
-                "name",
-                "theme",
-                "description",
-                "public_task",
-                "current_provider",
-                "current_cost",
-                "proposed_price",
-                "added_value",
-                "jobs_for_residents",
-                "beneficiaries_per_year"),
-            this::activity),
-        list(
-            m,
-            "revenue",
-            List.of("source", "type", "counterparty", "status", "per_year"),
-            this::revenue),
-        list(m, "budget", List.of("year", "costs"), this::budgetLine),
-        list(
-            m,
-            "employment",
-            List.of("year", "residents_hired", "fte", "entry_jobs"),
-            this::employmentLine),
+        list(m, "partners", this::partner),
+        list(m, "resident_groups", this::group),
+        list(m, "activities", this::activity),
+        list(m, "revenue", this::revenue),
+        list(m, "budget", this::budgetLine),
+        list(m, "employment", this::employmentLine),
         mapping(m, "employment_support", this::employmentSupport),
         mapping(m, "volunteers", this::volunteers),
-        list(m, "assets", List.of("type", "name", "tenure", "term_years", "owner"), this::asset),
-        list(m, "risks", List.of("description", "likelihood", "impact", "mitigation"), this::risk),
-        list(
-            m,
-            "impact_indicators",
-            List.of("name", "theme", "unit", "baseline", "target", "target_year", "method"),
-            this::indicator),
+        list(m, "assets", this::asset),
+        list(m, "risks", this::risk),
+        list(m, "impact_indicators", this::indicator),
         waivers(m));
   }
 
@@ -183,7 +153,6 @@ public final class ProposalReader {
   }
 
   private Proposal.Residents residents(Mapping m) {
-    keys(m, List.of("involved", "members", "consultations"));
     return new Proposal.Residents(
         m.path(),
         count(m, "involved"),
@@ -191,23 +160,17 @@ public final class ProposalReader {
         list(
             m,
             "consultations",
-            List.of("type", "date", "participants"),
             c ->
                 new Proposal.Consultation(
-                    c.path(),
-                    enumValue(c, "type", Vocabulary.CONSULTATION_TYPE),
-                    text(c, "date"),
-                    count(c, "participants"))));
+                    c.path(), enumValue(c, "type"), text(c, "date"), count(c, "participants"))));
   }
 
   private Proposal.Governance governance(Mapping m) {
-    keys(m, List.of("board", "members_meeting", "profit_reinvested", "connector"));
     return new Proposal.Governance(
         m.path(),
         list(
             m,
             "board",
-            List.of("role", "resident", "paid"),
             b ->
                 new Proposal.BoardMember(
                     b.path(), text(b, "role"), bool(b, "resident"), bool(b, "paid"))),
@@ -217,14 +180,13 @@ public final class ProposalReader {
             m,
             "connector",
             c -> {
-              keys(c, List.of("role", "hours_per_week", "paid", "employer", "reports_to"));
               return new Proposal.Connector(
                   c.path(),
                   text(c, "role"),
                   number(c, "hours_per_week"),
                   bool(c, "paid"),
-                  enumValue(c, "employer", Vocabulary.EMPLOYER),
-                  enumValue(c, "reports_to", Vocabulary.REPORTS_TO));
+                  enumValue(c, "employer"),
+                  enumValue(c, "reports_to"));
             }));
   }
 
@@ -232,24 +194,21 @@ public final class ProposalReader {
     return new Proposal.Partner(
         m.path(),
         text(m, "name"),
-        enumValue(m, "sector", Vocabulary.SECTOR),
-        enumValue(m, "role", Vocabulary.PARTNER_ROLE),
-        enumValue(m, "commitment", Vocabulary.COMMITMENT));
+        enumValue(m, "sector"),
+        enumValue(m, "role"),
+        enumValue(m, "commitment"));
   }
 
   private Proposal.ResidentGroup group(Mapping m) {
     return new Proposal.ResidentGroup(
-        m.path(),
-        text(m, "name"),
-        enumValue(m, "type", Vocabulary.GROUP_TYPE),
-        enumValue(m, "relation", Vocabulary.GROUP_RELATION));
+        m.path(), text(m, "name"), enumValue(m, "type"), enumValue(m, "relation"));
   }
 
   private Proposal.Activity activity(Mapping m) {
     return new Proposal.Activity(
         m.path(),
         text(m, "name"),
-        enumValue(m, "theme", Vocabulary.THEME),
+        enumValue(m, "theme"),
         text(m, "description"),
         bool(m, "public_task"),
         text(m, "current_provider"),
@@ -278,14 +237,14 @@ public final class ProposalReader {
                 }
               }
             });
-    String status = enumValue(m, "status", Vocabulary.REVENUE_STATUS);
+    String status = enumValue(m, "status");
     if (status == null && !m.get("status").isPresent()) {
       warning("evidence/missing-status", m, "finding.revenue.no-status");
     }
     return new Proposal.Revenue(
         m.path(),
         text(m, "source"),
-        enumValue(m, "type", Vocabulary.REVENUE_TYPE),
+        enumValue(m, "type"),
         text(m, "counterparty"),
         status,
         Collections.unmodifiableSortedMap(perYear));
@@ -305,12 +264,10 @@ public final class ProposalReader {
   }
 
   private Proposal.EmploymentSupport employmentSupport(Mapping m) {
-    keys(m, List.of("guidance", "outflow_target"));
     return new Proposal.EmploymentSupport(m.path(), bool(m, "guidance"), text(m, "outflow_target"));
   }
 
   private Proposal.Volunteers volunteers(Mapping m) {
-    keys(m, List.of("count", "hours_per_week", "allowance"));
     return new Proposal.Volunteers(
         m.path(), count(m, "count"), number(m, "hours_per_week"), bool(m, "allowance"));
   }
@@ -318,9 +275,9 @@ public final class ProposalReader {
   private Proposal.Asset asset(Mapping m) {
     return new Proposal.Asset(
         m.path(),
-        enumValue(m, "type", Vocabulary.ASSET_TYPE),
+        enumValue(m, "type"),
         text(m, "name"),
-        enumValue(m, "tenure", Vocabulary.TENURE),
+        enumValue(m, "tenure"),
         number(m, "term_years"),
         text(m, "owner"));
   }
@@ -329,8 +286,8 @@ public final class ProposalReader {
     return new Proposal.Risk(
         m.path(),
         text(m, "description"),
-        enumValue(m, "likelihood", Vocabulary.LEVEL),
-        enumValue(m, "impact", Vocabulary.LEVEL),
+        enumValue(m, "likelihood"),
+        enumValue(m, "impact"),
         text(m, "mitigation"));
   }
 
@@ -338,7 +295,7 @@ public final class ProposalReader {
     return new Proposal.ImpactIndicator(
         m.path(),
         text(m, "name"),
-        enumValue(m, "theme", Vocabulary.INDICATOR_THEME),
+        enumValue(m, "theme"),
         text(m, "unit"),
         numberOrText(m, "baseline"),
         numberOrText(m, "target"),
@@ -350,11 +307,15 @@ public final class ProposalReader {
     return list(
         root,
         "waivers",
-        List.of("criterion", "reason"),
         m -> {
           String reason = text(m, "reason");
           if (reason == null || reason.isBlank()) {
-            error("waiver/no-reason", m, "finding.waiver.no-reason");
+            findings.add(
+                Finding.error(
+                    "waiver/no-reason",
+                    m.get("reason").map(YamlNode::location).orElse(m.location()),
+                    YamlNode.child(m.path(), "reason"),
+                    "finding.waiver.no-reason"));
           }
           return new Proposal.Waiver(m.path(), text(m, "criterion"), reason);
         });
@@ -375,8 +336,7 @@ public final class ProposalReader {
     return read.apply(m);
   }
 
-  private <T> List<T> list(
-      Mapping parent, String key, List<String> itemKeys, Function<Mapping, T> read) {
+  private <T> List<T> list(Mapping parent, String key, Function<Mapping, T> read) {
     var node = parent.get(key);
     if (node.isEmpty()) {
       return null;
@@ -394,7 +354,6 @@ public final class ProposalReader {
         typeError(item, "mapping");
         continue;
       }
-      keys(m, itemKeys);
       out.add(read.apply(m));
     }
     return List.copyOf(out);
@@ -442,11 +401,12 @@ public final class ProposalReader {
     return s.text();
   }
 
-  private String enumValue(Mapping m, String key, Vocabulary vocabulary) {
+  private String enumValue(Mapping m, String key) {
     Scalar s = scalar(m, key);
     if (s == null) {
       return null;
     }
+    Vocabulary vocabulary = Vocabulary.forPath(s.path());
     var value = vocabulary.canonicalise(s.text());
     if (value.isEmpty()) {
       error(
@@ -597,22 +557,6 @@ public final class ProposalReader {
     }
     error("schema/type", s, "finding.year", s.text(), key);
     return null;
-  }
-
-  /** Warns about keys this block does not know, naming the nearest known one. */
-  private void keys(Mapping m, List<String> known) {
-    for (YamlNode.Entry e : m.entries()) {
-      String key = e.key().text();
-      if (!known.contains(key)) {
-        String nearest = Suggestions.nearest(key, known);
-        if (nearest != null) {
-          warning("schema/unknown-key", e.key(), "finding.unknown-key.suggest", key, nearest);
-        } else {
-          warning(
-              "schema/unknown-key", e.key(), "finding.unknown-key", key, String.join(", ", known));
-        }
-      }
-    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -288,6 +288,38 @@ public enum Vocabulary {
     synonyms.forEach((word, c) -> lookup.put(normalise(word), c));
   }
 
+  private static final class Paths {
+    static final Map<String, Vocabulary> BY_PATH =
+        Map.ofEntries(
+            Map.entry("language", LANGUAGE),
+            Map.entry("stage", STAGE),
+            Map.entry("legal_form", LEGAL_FORM),
+            Map.entry("residents.consultations.type", CONSULTATION_TYPE),
+            Map.entry("governance.connector.employer", EMPLOYER),
+            Map.entry("governance.connector.reports_to", REPORTS_TO),
+            Map.entry("partners.sector", SECTOR),
+            Map.entry("partners.role", PARTNER_ROLE),
+            Map.entry("partners.commitment", COMMITMENT),
+            Map.entry("resident_groups.type", GROUP_TYPE),
+            Map.entry("resident_groups.relation", GROUP_RELATION),
+            Map.entry("activities.theme", THEME),
+            Map.entry("revenue.type", REVENUE_TYPE),
+            Map.entry("revenue.status", REVENUE_STATUS),
+            Map.entry("assets.type", ASSET_TYPE),
+            Map.entry("assets.tenure", TENURE),
+            Map.entry("risks.likelihood", LEVEL),
+            Map.entry("risks.impact", LEVEL),
+            Map.entry("impact_indicators.theme", INDICATOR_THEME));
+  }
+
+  /**
+   * The vocabulary of the field at a YAML path ({@code partners[2].sector} is a sector), or null
+   * for a field that is not enumerated.
+   */
+  public static Vocabulary forPath(String path) {
+    return Paths.BY_PATH.get(path.replaceAll("\\[\\d+]", ""));
+  }
+
   /** The field name this vocabulary is for (as written in the proposal). */
   public String field() {
     return field;

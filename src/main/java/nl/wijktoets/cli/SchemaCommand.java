@@ -1,0 +1,47 @@
+package nl.wijktoets.cli;
+
+import java.util.concurrent.Callable;
+import nl.wijktoets.proposal.ProposalSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code wijktoets schema [proposal]}: print a JSON Schema for editors and CI. */
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    versionProvider = WijktoetsCommand.VersionInfo.class,
+    description = {
+      "Print the JSON Schema (draft 2020-12) of a proposal file, for editors and CI.",
+      "Save it next to your proposals and point your editor at it, e.g. with a first line",
+      "  # yaml-language-server: $schema=./proposal.schema.json"
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  printed", "  2  usage error: unknown schema name"})
+public final class SchemaCommand implements Callable<Integer> {
+
+  /** The schemas this command prints. */
+  enum Name {
+    proposal
+  }
+
+  private final Console console;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "NAME",
+      defaultValue = "proposal",
+      description = "Which schema: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Name name;
+
+  SchemaCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    String text = ProposalSchema.get().text();
+    console.out().print(text.endsWith("\n") ? text : text + "\n");
+    console.out().flush();
+    return ExitCodes.OK;
+  }
+}
