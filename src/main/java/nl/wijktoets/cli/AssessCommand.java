@@ -18,8 +18,10 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Finding;
 import nl.wijktoets.proposal.InputFiles;
 import nl.wijktoets.proposal.YamlTreeReader;
-import nl.wijktoets.report.JsonReport;
+import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.ReportFormat;
+import nl.wijktoets.report.Reports;
+import nl.wijktoets.report.Templates;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
@@ -49,7 +51,8 @@ import picocli.CommandLine.Parameters;
       "  3  input or runtime error: a file missing, unreadable or invalid (no report is written)",
       "",
       "Examples:",
-      "  wijktoets assess examples/moerwijk.yaml -f json",
+      "  wijktoets assess examples/moerwijk.yaml",
+      "  wijktoets assess examples/moerwijk.yaml --lang en -o moerwijk.md",
       "  wijktoets assess examples/*.yaml -f json -o reports/ --min-score 55"
     })
 public final class AssessCommand implements Callable<Integer> {
@@ -66,7 +69,7 @@ public final class AssessCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "json")
+      defaultValue = "md")
   ReportFormat format;
 
   @Option(
@@ -116,6 +119,8 @@ public final class AssessCommand implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
+
+  private final Reports reports = new Reports(new Templates());
 
   AssessCommand(Console console) {
     this.console = console;
@@ -265,10 +270,13 @@ public final class AssessCommand implements Callable<Integer> {
       if (assessed.isEmpty()) {
         return ExitCodes.OK;
       }
-      String text =
-          files.size() == 1
-              ? JsonReport.render(assessed.get(0), top)
-              : JsonReport.renderAll(assessed, top);
+      String text;
+      try {
+        text = reports.renderAll(format, assessed, top);
+      } catch (ReportException e) {
+        console.error(e.getMessage());
+        return ExitCodes.INPUT_ERROR;
+      }
       console.out().print(text);
       console.out().flush();
       return ExitCodes.OK;
@@ -277,7 +285,10 @@ public final class AssessCommand implements Callable<Integer> {
     for (Assessment a : assessed) {
       Path target = targets.get(inputOf.get(a));
       try {
-        AtomicFiles.write(target, JsonReport.render(a, top).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(target, reports.render(format, a, top).getBytes(StandardCharsets.UTF_8));
+      } catch (ReportException e) {
+        console.error(e.getMessage());
+        code = ExitCodes.INPUT_ERROR;
       } catch (IOException e) {
         console.error(console.msg("error.write", target, Main.oneLine(e)));
         code = ExitCodes.INPUT_ERROR;

@@ -2,7 +2,10 @@ package nl.wijktoets.report;
 
 /** The formats an assessment can be written in. */
 public enum ReportFormat {
-  JSON("json");
+  /** The advice report in Markdown (the default). */
+  md("md"),
+  /** The whole assessment as JSON. */
+  json("json");
 
   private final String extension;
 

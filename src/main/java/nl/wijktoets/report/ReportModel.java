@@ -1,0 +1,238 @@
+package nl.wijktoets.report;
+
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import nl.wijktoets.Version;
+import nl.wijktoets.i18n.Formats;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.scoring.Assessment;
+import nl.wijktoets.scoring.Evidence;
+import nl.wijktoets.scoring.Fraction;
+
+/**
+ * The data a report template sees: plain maps, lists, strings, numbers and booleans, every number
+ * already formatted for the report's language, and the report's fixed texts under {@code t}. A
+ * template can reach nothing else. Contact details and founders' names are not in it.
+ */
+public final class ReportModel {
+
+  private ReportModel() {}
+
+  /** The model of one assessment's report. */
+  public static Map<String, Object> of(Assessment a, int top) {
+    Language lang = a.language();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("t", labels(lang));
+    m.put("lang", lang.code());
+    m.put("file", a.proposal().file());
+    Map<String, Object> proposal = new LinkedHashMap<>();
+    proposal.put("name", a.proposal().name());
+    proposal.put("neighbourhood", a.proposal().neighbourhood());
+    proposal.put("district", nullToEmpty(a.proposal().district()));
+    proposal.put("municipality", nullToEmpty(a.proposal().municipality()));
+    m.put("proposal", proposal);
+    m.put("total", Formats.total(a.total(), lang));
+    m.put("total_exact", a.total().toPlainString(6));
+    m.put("band", band(a, lang));
+    m.put("lessons", lessons(a, lang));
+    List<Map<String, Object>> steps = new ArrayList<>();
+    int n = 0;
+    for (Assessment.NextStep s : a.nextSteps()) {
+      if (n >= top) {
+        break;
+      }
+      n++;
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("number", n);
+      step.put("id", s.criterion().criterion().id());
+      step.put("title", s.criterion().criterion().text(lang).title());
+      step.put(
+          "lesson",
+          a.rubric()
+              .lessonOf(s.criterion().criterion().id())
+              .map(l -> l.text(lang).title())
+              .orElse(""));
+      step.put("gain", Formats.points(s.gain(), lang));
+      step.put("target", Texts.target(s, lang));
+      step.put("advice", Texts.advice(s.criterion(), lang));
+      step.put("first_because_floor", s.inLessonBelowFloor());
+      steps.add(step);
+    }
+    m.put("next_steps", steps);
+    m.put("more_steps", Math.max(0, a.nextSteps().size() - n));
+    List<Map<String, Object>> waivers = new ArrayList<>();
+    for (Assessment.LessonResult l : a.lessons()) {
+      for (Assessment.CriterionResult c : l.criteria()) {
+        if (c.waived()) {
+          Map<String, Object> w = new LinkedHashMap<>();
+          w.put("id", c.criterion().id());
+          w.put("title", c.criterion().text(lang).title());
+          w.put("lesson", l.lesson().text(lang).title());
+          w.put("reason", nullToEmpty(c.waiverReason()));
+          w.put(
+              "effect",
+              Messages.get(
+                  lang,
+                  "report.waiver.effect",
+                  Formats.points(c.criterion().weight(), lang),
+                  l.lesson().text(lang).title()));
+          waivers.add(w);
+        }
+      }
+    }
+    m.put("waivers", waivers);
+    List<Map<String, Object>> warnings = new ArrayList<>();
+    for (Finding f : a.warnings()) {
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("line", f.location().line());
+      w.put("column", f.location().column());
+      w.put("rule", f.rule());
+      w.put("message", f.message(lang));
+      warnings.add(w);
+    }
+    m.put("warnings", warnings);
+    List<String> years = a.referenceYears().stream().map(String::valueOf).toList();
+    m.put("years", String.join(", ", years));
+    m.put(
+        "years_from",
+        Messages.get(lang, "report.years." + a.yearsSource().name().toLowerCase(Locale.ROOT)));
+    Map<String, Object> footer = new LinkedHashMap<>();
+    footer.put("tool", Version.NAME);
+    footer.put("version", Version.version());
+    footer.put("rubric_id", a.rubric().id());
+    footer.put("rubric_version", a.rubric().version());
+    footer.put("rubric_hash", a.rubric().hash());
+    m.put("footer", footer);
+    return m;
+  }
+
+  private static Map<String, Object> band(Assessment a, Language lang) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("id", a.band().id());
+    b.put("label", a.band().label().getOrDefault(lang, a.band().id()));
+    b.put("capped", a.capped());
+    b.put("uncapped_id", a.uncappedBand().id());
+    b.put("uncapped_label", a.uncappedBand().label().getOrDefault(lang, a.uncappedBand().id()));
+    List<String> below = new ArrayList<>();
+    for (Assessment.LessonResult l : a.lessons()) {
+      if (l.belowFloor()) {
+        below.add(l.lesson().text(lang).title());
+      }
+    }
+    b.put("lessons_below_floor", below);
+    b.put("floor", Formats.percent(a.rubric().lessonFloor(), lang));
+    return b;
+  }
+
+  private static List<Map<String, Object>> lessons(Assessment a, Language lang) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int number = 0;
+    for (Assessment.LessonResult l : a.lessons()) {
+      number++;
+      Rubric.LessonTexts texts = l.lesson().text(lang);
+      Map<String, Object> lesson = new LinkedHashMap<>();
+      lesson.put("number", number);
+      lesson.put("id", l.lesson().id());
+      lesson.put("title", texts.title());
+      lesson.put("why", texts.why());
+      lesson.put("weight", Formats.points(l.lesson().weight(), lang));
+      lesson.put("score", Formats.points(l.score(), lang));
+      lesson.put("share", Formats.percent(l.share(), lang));
+      lesson.put("share_exact", l.share().toPlainString(6));
+      lesson.put("score_exact", l.score().toPlainString(6));
+      lesson.put("weight_exact", l.lesson().weight().toPlainString(6));
+      lesson.put("below_floor", l.belowFloor());
+      lesson.put("verdict", texts.verdicts().getOrDefault(verdictKey(l.share(), a.rubric()), ""));
+      boolean rescaled = l.criteria().stream().anyMatch(Assessment.CriterionResult::waived);
+      List<Map<String, Object>> criteria = new ArrayList<>();
+      for (Assessment.CriterionResult c : l.criteria()) {
+        criteria.add(criterion(c, rescaled, lang));
+      }
+      lesson.put("criteria", criteria);
+      out.add(lesson);
+    }
+    return out;
+  }
+
+  private static String verdictKey(Fraction share, Rubric rubric) {
+    if (share.lessThan(rubric.lessonFloor())) {
+      return "weak";
+    }
+    if (share.lessThan(Fraction.of(1, 2))) {
+      return "developing";
+    }
+    if (share.lessThan(Fraction.of(3, 4))) {
+      return "sound";
+    }
+    return "strong";
+  }
+
+  private static Map<String, Object> criterion(
+      Assessment.CriterionResult c, boolean rescaled, Language lang) {
+    Rubric.CriterionTexts texts = c.criterion().text(lang);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.criterion().id());
+    m.put("title", texts.title());
+    m.put("why", texts.why());
+    m.put("level", c.level());
+    m.put("level_text", Texts.levelText(c.criterion(), c.level(), lang));
+    m.put("weight", Formats.points(c.criterion().weight(), lang));
+    m.put("points", Formats.points(c.points(), lang));
+    m.put("contribution", Formats.points(c.contribution(), lang));
+    m.put("rescaled", rescaled && !c.waived());
+    m.put("measured", Texts.measured(c, lang));
+    m.put("waived", c.waived());
+    m.put("waiver_reason", nullToEmpty(c.waiverReason()));
+    String cap = "";
+    if (c.measured().uncappedLevel() != null) {
+      cap =
+          Messages.get(
+              lang, "report.cap." + c.measured().cap(), c.measured().uncappedLevel(), c.level());
+    }
+    m.put("cap", cap);
+    List<Map<String, Object>> evidence = new ArrayList<>();
+    for (Evidence e : c.measured().evidence()) {
+      Map<String, Object> ev = new LinkedHashMap<>();
+      ev.put("path", e.path());
+      ev.put("line", e.location() == null ? 0 : e.location().line());
+      evidence.add(ev);
+    }
+    m.put("evidence", evidence);
+    m.put("advice", c.level() < 4 && !c.waived() ? Texts.advice(c, lang) : "");
+    return m;
+  }
+
+  /** The report's fixed texts: every {@code report.*} message, keyed without the prefix. */
+  static Map<String, Object> labels(Language lang) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "nl.wijktoets.i18n.messages",
+            lang.locale(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    Enumeration<String> keys = bundle.getKeys();
+    List<String> sorted = new ArrayList<>();
+    while (keys.hasMoreElements()) {
+      sorted.add(keys.nextElement());
+    }
+    sorted.sort(null);
+    for (String key : sorted) {
+      if (key.startsWith("report.")) {
+        t.put(key.substring(7).replace('.', '_').replace('-', '_'), bundle.getString(key));
+      }
+    }
+    return t;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}
