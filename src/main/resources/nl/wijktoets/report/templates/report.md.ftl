@@ -11,7 +11,7 @@
 
 ${proposal.neighbourhood}<#if proposal.district?has_content> (${t.district} ${proposal.district})</#if>, ${proposal.municipality}
 
-## ${t.outcome}: ${t.band} ${band.id}, ${band.label}
+## ${t.outcome}
 
 **${t.band} ${band.id}: ${band.label}** · ${t.total} **${total}** ${t.out_of} 100
 
@@ -35,7 +35,10 @@ ${s.number}. **${s.title}** (${s.lesson}): +${s.gain} ${t.gain}<#if s.first_beca
    - ${s.target}
    - ${s.advice}
 </#list>
-<#if more_steps gt 0>
+<#if more_steps == 1>
+
+${t.next_steps_more_one}
+<#elseif more_steps gt 1>
 
 ${fill(t.next_steps_more, [more_steps?c])}
 </#if>

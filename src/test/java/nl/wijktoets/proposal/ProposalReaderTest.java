@@ -1,0 +1,587 @@
+package nl.wijktoets.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import nl.wijktoets.scoring.Fraction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Reading format version 1: Dutch synonyms, booleans, numbers as YAML 1.2 reads them, amounts by
+ * shape, municipality spellings, year keys, the version, unknown keys; every finding with its rule,
+ * level, line and column.
+ */
+class ProposalReaderTest {
+
+  private static final String HEADER = "version: 1\nname: Test\nneighbourhood: Testwijk\n";
+
+  private static ProposalReader.Result readRaw(String text) {
+    return ProposalReader.read("p.yaml", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ProposalReader.Result read(String body) {
+    return readRaw(HEADER + body);
+  }
+
+  private static Proposal readOk(String body) {
+    ProposalReader.Result r = read(body);
+    assertThat(r.findings().stream().filter(Finding::isError).toList()).isEmpty();
+    return r.proposal();
+  }
+
+  /** The findings as "rule level line:col" strings. */
+  private static List<String> located(ProposalReader.Result r) {
+    return r.findings().stream()
+        .map(
+            f ->
+                f.rule()
+                    + " "
+                    + f.level().id()
+                    + " "
+                    + f.location().line()
+                    + ":"
+                    + f.location().column())
+        .toList();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Dutch synonyms, as product.md lists them
+
+  private static final java.util.Map<String, Function<Proposal, String>> FIELDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("stage", Proposal::stage),
+          java.util.Map.entry("legal_form", Proposal::legalForm),
+          java.util.Map.entry("consultation", p -> p.residents().consultations().get(0).type()),
+          java.util.Map.entry("employer", p -> p.governance().connector().employer()),
+          java.util.Map.entry("reports_to", p -> p.governance().connector().reportsTo()),
+          java.util.Map.entry("sector", p -> p.partners().get(0).sector()),
+          java.util.Map.entry("role", p -> p.partners().get(0).role()),
+          java.util.Map.entry("commitment", p -> p.partners().get(0).commitment()),
+          java.util.Map.entry("group_type", p -> p.residentGroups().get(0).type()),
+          java.util.Map.entry("relation", p -> p.residentGroups().get(0).relation()),
+          java.util.Map.entry("theme", p -> p.activities().get(0).theme()),
+          java.util.Map.entry("revenue_type", p -> p.revenue().get(0).type()),
+          java.util.Map.entry("status", p -> p.revenue().get(0).status()),
+          java.util.Map.entry("asset_type", p -> p.assets().get(0).type()),
+          java.util.Map.entry("tenure", p -> p.assets().get(0).tenure()),
+          java.util.Map.entry("likelihood", p -> p.risks().get(0).likelihood()),
+          java.util.Map.entry("impact", p -> p.risks().get(0).impact()),
+          java.util.Map.entry("indicator_theme", p -> p.impactIndicators().get(0).theme()));
+
+  private static String place(String field, String written) {
+    String v = "\"" + written + "\"";
+    return switch (field) {
+      case "stage" -> "stage: " + v + "\n";
+      case "legal_form" -> "legal_form: " + v + "\n";
+      case "consultation" -> "residents:\n  consultations:\n    - type: " + v + "\n";
+      case "employer" -> "governance:\n  connector:\n    role: r\n    employer: " + v + "\n";
+      case "reports_to" -> "governance:\n  connector:\n    role: r\n    reports_to: " + v + "\n";
+      case "sector" -> "partners:\n  - name: P\n    sector: " + v + "\n";
+      case "role" -> "partners:\n  - name: P\n    role: " + v + "\n";
+      case "commitment" -> "partners:\n  - name: P\n    commitment: " + v + "\n";
+      case "group_type" -> "resident_groups:\n  - name: G\n    type: " + v + "\n";
+      case "relation" -> "resident_groups:\n  - name: G\n    relation: " + v + "\n";
+      case "theme" -> "activities:\n  - name: A\n    theme: " + v + "\n";
+      case "revenue_type" -> "revenue:\n  - type: " + v + "\n    status: idea\n";
+      case "status" -> "revenue:\n  - type: sales\n    status: " + v + "\n";
+      case "asset_type" -> "assets:\n  - type: " + v + "\n";
+      case "tenure" -> "assets:\n  - type: building\n    tenure: " + v + "\n";
+      case "likelihood" -> "risks:\n  - description: R\n    likelihood: " + v + "\n";
+      case "impact" -> "risks:\n  - description: R\n    impact: " + v + "\n";
+      case "indicator_theme" -> "impact_indicators:\n  - name: I\n    theme: " + v + "\n";
+      default -> throw new IllegalArgumentException(field);
+    };
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "stage | idee | idea",
+        "stage | in-oprichting | founding",
+        "stage | In oprichting | founding",
+        "stage | operationeel | operating",
+        "legal_form | coöperatie | cooperative",
+        "legal_form | Coöperatie | cooperative",
+        "legal_form | cooperatie | cooperative",
+        "legal_form | COÖPERATIE | cooperative",
+        "legal_form | Coöperatie U.A. | cooperative",
+        "legal_form | coop | cooperative",
+        "legal_form | vereniging | association",
+        "legal_form | Stichting | foundation",
+        "legal_form | BV | company",
+        "legal_form | nv | company",
+        "legal_form | geen | none",
+        "legal_form | anders | other",
+        "consultation | enquête | survey",
+        "consultation | Enquete | survey",
+        "consultation | bijeenkomst | meeting",
+        "consultation | huisbezoek | home-visits",
+        "consultation | huisbezoeken | home-visits",
+        "consultation | home visits | home-visits",
+        "employer | zelf | self",
+        "employer | eigen | self",
+        "employer | vrijwilliger | volunteer",
+        "reports_to | bestuur | board",
+        "reports_to | geen | none",
+        "sector | gemeente | municipality",
+        "sector | stadsdeel | district",
+        "sector | overheid-overig | other-government",
+        "sector | andere overheid | other-government",
+        "sector | woningcorporatie | housing-corporation",
+        "sector | corporatie | housing-corporation",
+        "sector | welzijn | welfare",
+        "sector | zorg | care",
+        "sector | onderwijs | education",
+        "sector | school | education",
+        "sector | bedrijf | business",
+        "sector | ondernemer | business",
+        "sector | fonds | fund",
+        "sector | bewonersorganisatie | residents-organisation",
+        "sector | buurthuis | community-centre",
+        "sector | coöperatie | cooperative",
+        "sector | religieus | religious",
+        "sector | anders | other",
+        "sector | Housing_Corporation | housing-corporation",
+        "role | opdrachtgever | client",
+        "role | financier | funder",
+        "role | uitvoeringspartner | delivery-partner",
+        "role | huisvesting | housing",
+        "role | doorverwijzer | referrer",
+        "role | kennis | knowledge",
+        "role | afnemer | customer",
+        "role | anders | other",
+        "commitment | idee | idea",
+        "commitment | in-gesprek | in-talks",
+        "commitment | in gesprek | in-talks",
+        "commitment | intentieverklaring | letter-of-intent",
+        "commitment | overeenkomst | agreement",
+        "commitment | contract | agreement",
+        "commitment | samenwerkingsovereenkomst | agreement",
+        "group_type | bewonersorganisatie | residents-organisation",
+        "group_type | buurthuis-zelfbeheer | self-managed-community-centre",
+        "group_type | buurthuis in zelfbeheer | self-managed-community-centre",
+        "group_type | Buurthuis_In_Zelfbeheer | self-managed-community-centre",
+        "group_type | coöperatie | cooperative",
+        "group_type | huurdersvereniging | tenants-association",
+        "group_type | anders | other",
+        "group_type | bewonersbedrijf | bewonersbedrijf",
+        "relation | lid | member",
+        "relation | mede-eigenaar | co-owner",
+        "relation | gezamenlijke-uitvoering | joint-delivery",
+        "relation | huisvesting | housing",
+        "relation | doorverwijzing | referral",
+        "theme | groen | green",
+        "theme | schoonmaak | cleaning",
+        "theme | buurtconciërge | caretaking",
+        "theme | buurtconcierge | caretaking",
+        "theme | wijkrestaurant | restaurant",
+        "theme | klussen | odd-jobs",
+        "theme | zorg-welzijn | care-welfare",
+        "theme | energie | energy",
+        "theme | ontmoeting | meeting-place",
+        "theme | winkel | shop",
+        "theme | verhuur | rental",
+        "theme | vervoer | transport",
+        "theme | anders | other",
+        "revenue_type | maatschappelijke aanbesteding | social-tender",
+        "revenue_type | Maatschappelijke_Aanbesteding | social-tender",
+        "revenue_type | aanbesteding | social-tender",
+        "revenue_type | uitdaagrecht | right-to-challenge",
+        "revenue_type | right to challenge | right-to-challenge",
+        "revenue_type | r2c | right-to-challenge",
+        "revenue_type | gemeentelijke-opdracht | municipal-contract",
+        "revenue_type | corporatie-opdracht | housing-contract",
+        "revenue_type | verkoop | sales",
+        "revenue_type | huur | rent",
+        "revenue_type | verhuur | rent",
+        "revenue_type | contributie | membership",
+        "revenue_type | dienstverlening | service-fee",
+        "revenue_type | subsidie | subsidy",
+        "revenue_type | fonds | fund-grant",
+        "revenue_type | fondsbijdrage | fund-grant",
+        "revenue_type | gift | donation",
+        "revenue_type | donatie | donation",
+        "revenue_type | lening | loan",
+        "revenue_type | investering | investment",
+        "revenue_type | anders | other",
+        "status | idee | idea",
+        "status | in-gesprek | in-talks",
+        "status | aangevraagd | applied",
+        "status | intentieverklaring | letter-of-intent",
+        "status | prognose | forecast",
+        "status | overeenkomst | contract",
+        "status | contract | contract",
+        "status | gerealiseerd | realised",
+        "asset_type | gebouw | building",
+        "asset_type | grond | land",
+        "asset_type | voertuig | vehicle",
+        "asset_type | gereedschap | equipment",
+        "asset_type | uitrusting | equipment",
+        "asset_type | anders | other",
+        "tenure | eigendom | ownership",
+        "tenure | erfpacht | leasehold",
+        "tenure | overdracht | community-transfer",
+        "tenure | beheer | management",
+        "tenure | zelfbeheer | self-management",
+        "tenure | Zelfbeheer | self-management",
+        "tenure | huur | rent",
+        "tenure | bruikleen | loan",
+        "tenure | incidenteel | occasional",
+        "likelihood | laag | low",
+        "likelihood | midden | medium",
+        "likelihood | gemiddeld | medium",
+        "likelihood | hoog | high",
+        "impact | hoog | high",
+        "indicator_theme | werk | work",
+        "indicator_theme | participatie | participation",
+        "indicator_theme | leefbaarheid | liveability",
+        "indicator_theme | armoede | poverty",
+        "indicator_theme | gezondheid | health",
+        "indicator_theme | anders | other"
+      })
+  void dutchSynonymsReadAsTheCanonicalValue(String field, String written, String canonical) {
+    Proposal p = readOk(place(field, written));
+    assertThat(FIELDS.get(field).apply(p)).isEqualTo(canonical);
+    // the canonical value itself, in capitals, reads the same
+    Proposal q = readOk(place(field, canonical.toUpperCase(java.util.Locale.ROOT)));
+    assertThat(FIELDS.get(field).apply(q)).isEqualTo(canonical);
+  }
+
+  @Test
+  void overeenkomstIsAnAgreementAsCommitmentButAContractAsRevenueStatus() {
+    Proposal p =
+        readOk(
+            """
+            partners:
+              - {name: P, sector: gemeente, commitment: overeenkomst}
+            revenue:
+              - {type: subsidie, status: overeenkomst, per_year: {2026: 1}}
+            """);
+    assertThat(p.partners().get(0).commitment()).isEqualTo("agreement");
+    assertThat(p.revenue().get(0).status()).isEqualTo("contract");
+  }
+
+  @Test
+  void accentsWrittenDecomposedOrPlainAreTheSameWord() {
+    // U+006F U+0308: o followed by a combining diaeresis
+    Proposal p = readOk("legal_form: \"Coo\u0308peratie\"\n");
+    assertThat(p.legalForm()).isEqualTo("cooperative");
+  }
+
+  @Test
+  void anUnknownValueIsAnErrorThatListsTheAllowedWords() {
+    ProposalReader.Result r = read("legal_form: bvba\n");
+    assertThat(located(r)).containsExactly("schema/enum error 4:13");
+    Finding f = r.findings().get(0);
+    assertThat(f.path()).isEqualTo("legal_form");
+    assertThat(f.args().get(0)).isEqualTo("bvba");
+    assertThat(f.args().get(2)).contains("cooperative", "foundation", "stichting", "coöperatie");
+    assertThat(r.proposal().legalForm()).isNull();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Booleans
+
+  @ParameterizedTest
+  @CsvSource({
+    "true, true",
+    "True, true",
+    "TRUE, true",
+    "false, false",
+    "FALSE, false",
+    "ja, true",
+    "Ja, true",
+    "JA, true",
+    "nee, false",
+    "NEE, false",
+    "yes, true",
+    "Yes, true",
+    "no, false",
+    "NO, false",
+    "waar, true",
+    "WAAR, true",
+    "onwaar, false",
+    "Onwaar, false",
+    "'\"ja\"', true",
+    "'\"false\"', false"
+  })
+  void booleansAsUsersWriteThem(String written, boolean expected) {
+    Proposal p = readOk("governance:\n  members_meeting: " + written + "\n");
+    assertThat(p.governance().membersMeeting()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"on", "off", "y", "n", "Y", "ON", "1", "0", "si", "'jawel'"})
+  void yaml11WordsAreNotBooleans(String written) {
+    ProposalReader.Result r = read("governance:\n  members_meeting: " + written + "\n");
+    // the value starts at line 5, column 20
+    assertThat(located(r)).containsExactly("schema/type error 5:20");
+    assertThat(r.findings().get(0).path()).isEqualTo("governance.members_meeting");
+    assertThat(r.proposal().governance().membersMeeting()).isNull();
+  }
+
+  @Test
+  void aBooleanErrorInAListItemIsLocated() {
+    ProposalReader.Result r =
+        read(
+            """
+            founders:
+              - name: A
+                lives_in_neighbourhood: ja
+              - name: B
+                lives_in_neighbourhood: y
+            """);
+    assertThat(located(r)).containsExactly("schema/type error 8:29");
+    assertThat(r.findings().get(0).path()).isEqualTo("founders[1].lives_in_neighbourhood");
+    assertThat(r.proposal().founders().get(0).livesInNeighbourhood()).isTrue();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Numbers and amounts
+
+  @Test
+  void leadingZerosAreNotOctal() {
+    Proposal p =
+        readOk(
+            """
+            residents:
+              involved: 012
+            activities:
+              - {name: A, current_cost: 012500}
+            revenue:
+              - {type: sales, status: idea, per_year: {2026: 012500}}
+            """);
+    assertThat(p.residents().involved()).isEqualTo(Fraction.of(12));
+    assertThat(p.activities().get(0).currentCost()).isEqualTo(Fraction.of(12500));
+    assertThat(p.revenue().get(0).perYear()).containsEntry(2026, Fraction.of(12500));
+  }
+
+  @ParameterizedTest(name = "[{0}] -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "€ 12.500,00 | 12500",
+        "12,500.00 | 12500",
+        "1.250 | 1250",
+        "1,250 | 1250",
+        "12,5 | 12.5",
+        "12.5 | 12.5",
+        "€ 20.000,- | 20000",
+        "EUR 1 250 | 1250",
+        "eur 1.250,50 | 1250.5",
+        "€12.500 | 12500",
+        "1.250.000,00 | 1250000",
+        "1,250,000 | 1250000",
+        "12 500 | 12500",
+        "12500 | 12500",
+        "0,5 | 0.5"
+      })
+  void amountsByShape(String written, String expected) {
+    assertThat(Amounts.parse(written)).contains(Fraction.parse(expected));
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(
+      strings = {"garbage", "", "€", "1.2345", "12 50", "1,2,3", "1.25.0", "twaalf", "12,5000"})
+  void garbageIsNoAmount(String written) {
+    assertThat(Amounts.parse(written)).isEmpty();
+  }
+
+  @Test
+  void aYamlNumberWithThreeDecimalsIsTakenAsItIsWithAWarning() {
+    ProposalReader.Result r =
+        read("revenue:\n  - type: sales\n    status: idea\n    per_year: {2026: 12.500}\n");
+    assertThat(r.proposal().revenue().get(0).perYear()).containsEntry(2026, Fraction.parse("12.5"));
+    assertThat(located(r)).containsExactly("amount/dutch-thousands warning 7:22");
+    assertThat(r.findings().get(0).args()).containsExactly("12.500", "12500");
+    assertThat(r.findings().get(0).path()).isEqualTo("revenue[0].per_year.2026");
+  }
+
+  @Test
+  void aStringAmountIsReadWithAWarning() {
+    ProposalReader.Result r =
+        read(
+            """
+            activities:
+              - name: A
+                current_cost: "€ 12.500,00"
+                proposed_price: '12,5'
+            """);
+    assertThat(r.proposal().activities().get(0).currentCost()).isEqualTo(Fraction.of(12500));
+    assertThat(r.proposal().activities().get(0).proposedPrice()).isEqualTo(Fraction.of(25, 2));
+    assertThat(located(r)).containsExactly("amount/text warning 6:19", "amount/text warning 7:21");
+    assertThat(r.findings().get(0).args()).containsExactly("€ 12.500,00", "12500");
+  }
+
+  @Test
+  void aNegativeAmountIsAnError() {
+    ProposalReader.Result r =
+        read(
+            """
+            budget:
+              - year: 2026
+                costs: -100
+            revenue:
+              - {type: sales, status: idea, per_year: {2026: "-€ 5"}}
+            """);
+    assertThat(located(r))
+        .containsExactly("amount/negative error 6:12", "amount/negative error 8:45");
+    assertThat(r.proposal().budget().get(0).costs()).isNull();
+    assertThat(r.proposal().revenue().get(0).perYear()).isEmpty();
+  }
+
+  @Test
+  void anUnreadableAmountIsAnError() {
+    ProposalReader.Result r = read("budget:\n  - {year: 2026, costs: veel}\n");
+    assertThat(located(r)).containsExactly("amount/unreadable error 5:29");
+    assertThat(r.findings().get(0).args()).containsExactly("veel");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Municipality, years, version, keys
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Den Haag",
+        "\"'s-Gravenhage\"",
+        "The Hague",
+        "Gemeente Den Haag",
+        "gemeente den haag",
+        "DEN HAAG",
+        "\"Den  Haag\""
+      })
+  void municipalitySpellingsAreDenHaag(String written) {
+    assertThat(readOk("municipality: " + written + "\n").municipality()).isEqualTo("Den Haag");
+  }
+
+  @Test
+  void municipalityDefaultsToDenHaagAndOtherNamesStay() {
+    assertThat(readOk("").municipality()).isEqualTo("Den Haag");
+    assertThat(readOk("municipality: Gemeente Rotterdam\n").municipality()).isEqualTo("Rotterdam");
+    assertThat(readOk("municipality: Delft\n").municipality()).isEqualTo("Delft");
+  }
+
+  @Test
+  void yearKeysAsStringsOrNumbers() {
+    Proposal p =
+        readOk(
+            """
+            revenue:
+              - {type: sales, status: idea, per_year: {"2026": 10, 2027: 20, '2028': 30}}
+            budget:
+              - {year: "2026", costs: 1}
+              - {year: 2027, costs: 1}
+            """);
+    assertThat(p.revenue().get(0).perYear())
+        .containsExactly(
+            java.util.Map.entry(2026, Fraction.of(10)),
+            java.util.Map.entry(2027, Fraction.of(20)),
+            java.util.Map.entry(2028, Fraction.of(30)));
+    assertThat(p.budget()).extracting(Proposal.BudgetLine::year).containsExactly(2026, 2027);
+  }
+
+  @Test
+  void aYearKeyThatIsNoYearIsAnError() {
+    ProposalReader.Result r =
+        read("revenue:\n  - {type: sales, status: idea, per_year: {next year: 10}}\n");
+    assertThat(located(r)).containsExactly("schema/type error 5:43");
+    assertThat(r.findings().get(0).args()).containsExactly("next year", "per_year");
+  }
+
+  @Test
+  void theSameYearTwiceIsADuplicateKey() {
+    ProposalReader.Result r =
+        read("revenue:\n  - {type: sales, status: idea, per_year: {2026: 1, \"2026\": 2}}\n");
+    assertThat(located(r)).containsExactly("yaml/duplicate-key error 5:52");
+  }
+
+  @Test
+  void versionTwoIsAnError() {
+    ProposalReader.Result r = readRaw("version: 2\nname: T\nneighbourhood: N\n");
+    assertThat(located(r)).containsExactly("format/version error 1:10");
+    assertThat(r.findings().get(0).args()).containsExactly("2", "1");
+  }
+
+  @Test
+  void versionOneAsNumberOrText() {
+    assertThat(readRaw("version: 1\nname: T\nneighbourhood: N\n").findings()).isEmpty();
+    assertThat(readRaw("version: \"1\"\nname: T\nneighbourhood: N\n").findings()).isEmpty();
+    assertThat(located(readRaw("name: T\nneighbourhood: N\n")))
+        .containsExactly("schema/required error 1:1");
+  }
+
+  @Test
+  void requiredKeys() {
+    ProposalReader.Result r = readRaw("version: 1\nname: ''\n");
+    assertThat(r.findings())
+        .extracting(f -> f.rule() + " " + f.args())
+        .containsExactlyInAnyOrder("schema/required [name]", "schema/required [neighbourhood]");
+  }
+
+  @Test
+  void anUnknownKeyIsAWarningNamingTheNearestKey() {
+    ProposalReader.Result r = read("partner:\n  - {name: P, sector: welfare}\n");
+    assertThat(located(r)).containsExactly("schema/unknown-key warning 4:1");
+    Finding f = r.findings().get(0);
+    assertThat(f.args()).containsExactly("partner", "partners");
+    assertThat(f.message(nl.wijktoets.i18n.Language.EN)).contains("`partners`");
+    assertThat(r.proposal().partners()).isNull();
+  }
+
+  @Test
+  void anUnknownKeyInAListItemNamesTheNearestKey() {
+    ProposalReader.Result r =
+        read("partners:\n  - name: P\n    sector: welfare\n    comitment: agreement\n");
+    assertThat(located(r)).containsExactly("schema/unknown-key warning 7:5");
+    assertThat(r.findings().get(0).args()).containsExactly("comitment", "commitment");
+  }
+
+  @Test
+  void aMissingStatusIsAWarning() {
+    ProposalReader.Result r = read("revenue:\n  - type: sales\n    per_year: {2026: 5}\n");
+    assertThat(located(r)).containsExactly("evidence/missing-status warning 5:5");
+  }
+
+  @Test
+  void anEmptyStatusIsMissingTooAndWarns() {
+    // domain.md: "missing: 0.25 with a warning"; `status:` with no value is missing
+    ProposalReader.Result r =
+        read("revenue:\n  - type: sales\n    status:\n    per_year: {2026: 5}\n");
+    assertThat(r.proposal().revenue().get(0).status()).isNull();
+    assertThat(r.findings()).extracting(Finding::rule).contains("evidence/missing-status");
+  }
+
+  @Test
+  void aYamlSyntaxErrorIsLocated() {
+    ProposalReader.Result r = readRaw("version: 1\nname: [T\nneighbourhood: N\n");
+    assertThat(r.proposal()).isNull();
+    assertThat(r.findings()).hasSize(1);
+    Finding f = r.findings().get(0);
+    assertThat(f.rule()).isEqualTo("yaml/syntax");
+    assertThat(f.isError()).isTrue();
+    assertThat(f.location().line()).isEqualTo(3);
+    assertThat(f.format(nl.wijktoets.i18n.Language.EN)).startsWith("p.yaml:3:");
+  }
+
+  @Test
+  void founderNamesAndContactAreNotKept() {
+    Proposal p =
+        readOk(
+            """
+            founders:
+              - {name: A. El Idrissi, lives_in_neighbourhood: true}
+            contact:
+              name: A. El Idrissi
+              email: info@example.org
+            """);
+    assertThat(p.toString()).doesNotContain("El Idrissi", "info@example.org");
+    assertThat(p.founders().get(0).livesInNeighbourhood()).isTrue();
+  }
+}
