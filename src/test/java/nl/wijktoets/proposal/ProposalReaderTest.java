@@ -49,6 +49,37 @@ class ProposalReaderTest {
         .toList();
   }
 
+  /** "line:col" of the first occurrence of a token in a text (columns count code points). */
+  private static String loc(String text, String token) {
+    int i = text.indexOf(token);
+    assertThat(i).as("token %s in the test text", token).isNotNegative();
+    int line = 1;
+    int lineStart = 0;
+    for (int k = 0; k < i; k++) {
+      if (text.charAt(k) == '\n') {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    return line + ":" + (text.codePointCount(lineStart, i) + 1);
+  }
+
+  /**
+   * Asserts the only finding: its rule, level and place. A finding about a value may point at the
+   * value or at its key (both are on the same line); nothing else is accepted.
+   */
+  private static Finding only(
+      ProposalReader.Result r, String text, String rule, String level, String... tokens) {
+    assertThat(r.findings()).as("findings").hasSize(1);
+    Finding f = r.findings().get(0);
+    assertThat(f.rule()).isEqualTo(rule);
+    assertThat(f.level().id()).isEqualTo(level);
+    assertThat(f.location().file()).isEqualTo("p.yaml");
+    List<String> places = java.util.Arrays.stream(tokens).map(t -> loc(text, t)).toList();
+    assertThat(f.location().line() + ":" + f.location().column()).isIn(places);
+    return f;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Dutch synonyms, as product.md lists them
 
@@ -276,9 +307,9 @@ class ProposalReaderTest {
 
   @Test
   void anUnknownValueIsAnErrorThatListsTheAllowedWords() {
-    ProposalReader.Result r = read("legal_form: bvba\n");
-    assertThat(located(r)).containsExactly("schema/enum error 4:13");
-    Finding f = r.findings().get(0);
+    String text = HEADER + "legal_form: bvba\n";
+    ProposalReader.Result r = readRaw(text);
+    Finding f = only(r, text, "schema/enum", "error", "legal_form:", "bvba");
     assertThat(f.path()).isEqualTo("legal_form");
     assertThat(f.args().get(0)).isEqualTo("bvba");
     assertThat(f.args().get(2)).contains("cooperative", "foundation", "stichting", "coöperatie");
@@ -319,26 +350,29 @@ class ProposalReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"on", "off", "y", "n", "Y", "ON", "1", "0", "si", "'jawel'"})
   void yaml11WordsAreNotBooleans(String written) {
-    ProposalReader.Result r = read("governance:\n  members_meeting: " + written + "\n");
-    // the value starts at line 5, column 20
-    assertThat(located(r)).containsExactly("schema/type error 5:20");
-    assertThat(r.findings().get(0).path()).isEqualTo("governance.members_meeting");
+    String text = HEADER + "governance:\n  members_meeting: " + written + "\n";
+    ProposalReader.Result r = readRaw(text);
+    Finding f = only(r, text, "schema/type", "error", "members_meeting:", ": " + written);
+    assertThat(f.location().line()).isEqualTo(5);
+    assertThat(f.path()).isEqualTo("governance.members_meeting");
     assertThat(r.proposal().governance().membersMeeting()).isNull();
   }
 
   @Test
   void aBooleanErrorInAListItemIsLocated() {
-    ProposalReader.Result r =
-        read(
-            """
+    String text =
+        HEADER
+            + """
             founders:
               - name: A
                 lives_in_neighbourhood: ja
               - name: B
                 lives_in_neighbourhood: y
-            """);
-    assertThat(located(r)).containsExactly("schema/type error 8:29");
-    assertThat(r.findings().get(0).path()).isEqualTo("founders[1].lives_in_neighbourhood");
+            """;
+    ProposalReader.Result r = readRaw(text);
+    Finding f = only(r, text, "schema/type", "error", "lives_in_neighbourhood: y", ": y\n");
+    assertThat(f.location().line()).isEqualTo(8);
+    assertThat(f.path()).isEqualTo("founders[1].lives_in_neighbourhood");
     assertThat(r.proposal().founders().get(0).livesInNeighbourhood()).isTrue();
   }
 
@@ -395,52 +429,63 @@ class ProposalReaderTest {
 
   @Test
   void aYamlNumberWithThreeDecimalsIsTakenAsItIsWithAWarning() {
-    ProposalReader.Result r =
-        read("revenue:\n  - type: sales\n    status: idea\n    per_year: {2026: 12.500}\n");
+    String text =
+        HEADER + "revenue:\n  - type: sales\n    status: idea\n    per_year: {2026: 12.500}\n";
+    ProposalReader.Result r = readRaw(text);
     assertThat(r.proposal().revenue().get(0).perYear()).containsEntry(2026, Fraction.parse("12.5"));
-    assertThat(located(r)).containsExactly("amount/dutch-thousands warning 7:22");
-    assertThat(r.findings().get(0).args()).containsExactly("12.500", "12500");
-    assertThat(r.findings().get(0).path()).isEqualTo("revenue[0].per_year.2026");
+    Finding f = only(r, text, "amount/dutch-thousands", "warning", "12.500");
+    assertThat(f.location().line()).isEqualTo(7);
+    assertThat(f.args()).containsExactly("12.500", "12500");
+    assertThat(f.path()).isEqualTo("revenue[0].per_year.2026");
   }
 
   @Test
   void aStringAmountIsReadWithAWarning() {
-    ProposalReader.Result r =
-        read(
-            """
+    String text =
+        HEADER
+            + """
             activities:
               - name: A
                 current_cost: "€ 12.500,00"
                 proposed_price: '12,5'
-            """);
+            """;
+    ProposalReader.Result r = readRaw(text);
     assertThat(r.proposal().activities().get(0).currentCost()).isEqualTo(Fraction.of(12500));
     assertThat(r.proposal().activities().get(0).proposedPrice()).isEqualTo(Fraction.of(25, 2));
-    assertThat(located(r)).containsExactly("amount/text warning 6:19", "amount/text warning 7:21");
+    assertThat(located(r))
+        .containsExactly(
+            "amount/text warning " + loc(text, "\"€ 12.500,00\""),
+            "amount/text warning " + loc(text, "'12,5'"));
+    assertThat(located(r).get(0)).endsWith(" 6:19");
     assertThat(r.findings().get(0).args()).containsExactly("€ 12.500,00", "12500");
   }
 
   @Test
   void aNegativeAmountIsAnError() {
-    ProposalReader.Result r =
-        read(
-            """
+    String text =
+        HEADER
+            + """
             budget:
               - year: 2026
                 costs: -100
             revenue:
               - {type: sales, status: idea, per_year: {2026: "-€ 5"}}
-            """);
+            """;
+    ProposalReader.Result r = readRaw(text);
     assertThat(located(r))
-        .containsExactly("amount/negative error 6:12", "amount/negative error 8:45");
+        .containsExactly(
+            "amount/negative error " + loc(text, "-100"),
+            "amount/negative error " + loc(text, "\"-€ 5\""));
+    assertThat(located(r).get(1)).endsWith(" 8:50");
     assertThat(r.proposal().budget().get(0).costs()).isNull();
     assertThat(r.proposal().revenue().get(0).perYear()).isEmpty();
   }
 
   @Test
   void anUnreadableAmountIsAnError() {
-    ProposalReader.Result r = read("budget:\n  - {year: 2026, costs: veel}\n");
-    assertThat(located(r)).containsExactly("amount/unreadable error 5:29");
-    assertThat(r.findings().get(0).args()).containsExactly("veel");
+    String text = HEADER + "budget:\n  - {year: 2026, costs: veel}\n";
+    Finding f = only(readRaw(text), text, "amount/unreadable", "error", "veel");
+    assertThat(f.args()).containsExactly("veel");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -489,17 +534,19 @@ class ProposalReaderTest {
 
   @Test
   void aYearKeyThatIsNoYearIsAnError() {
-    ProposalReader.Result r =
-        read("revenue:\n  - {type: sales, status: idea, per_year: {next year: 10}}\n");
-    assertThat(located(r)).containsExactly("schema/type error 5:43");
-    assertThat(r.findings().get(0).args()).containsExactly("next year", "per_year");
+    String text = HEADER + "revenue:\n  - {type: sales, status: idea, per_year: {next year: 10}}\n";
+    ProposalReader.Result r = readRaw(text);
+    Finding f = only(r, text, "schema/type", "error", "next year");
+    assertThat(f.args()).containsExactly("next year", "per_year");
+    assertThat(r.proposal().revenue().get(0).perYear()).isEmpty();
   }
 
   @Test
   void theSameYearTwiceIsADuplicateKey() {
-    ProposalReader.Result r =
-        read("revenue:\n  - {type: sales, status: idea, per_year: {2026: 1, \"2026\": 2}}\n");
-    assertThat(located(r)).containsExactly("yaml/duplicate-key error 5:52");
+    String text =
+        HEADER + "revenue:\n  - {type: sales, status: idea, per_year: {2026: 1, \"2026\": 2}}\n";
+    Finding f = only(readRaw(text), text, "yaml/duplicate-key", "error", "\"2026\"");
+    assertThat(f.location().column()).isEqualTo(53);
   }
 
   @Test
@@ -513,23 +560,34 @@ class ProposalReaderTest {
   void versionOneAsNumberOrText() {
     assertThat(readRaw("version: 1\nname: T\nneighbourhood: N\n").findings()).isEmpty();
     assertThat(readRaw("version: \"1\"\nname: T\nneighbourhood: N\n").findings()).isEmpty();
-    assertThat(located(readRaw("name: T\nneighbourhood: N\n")))
-        .containsExactly("schema/required error 1:1");
   }
 
   @Test
-  void requiredKeys() {
-    ProposalReader.Result r = readRaw("version: 1\nname: ''\n");
-    assertThat(r.findings())
-        .extracting(f -> f.rule() + " " + f.args())
-        .containsExactlyInAnyOrder("schema/required [name]", "schema/required [neighbourhood]");
+  void anEmptyRequiredValueIsAnError() {
+    ProposalReader.Result r = readRaw("version: 1\nname: ''\nneighbourhood: N\n");
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.isError()).isTrue();
+      assertThat(f.path()).isEqualTo("name");
+      assertThat(f.location().line()).isEqualTo(2);
+    });
+  }
+
+  /** bug: the reader and the JSON Schema both report a missing required key. */
+  @Test
+  void aMissingRequiredKeyIsReportedOnce() {
+    ProposalReader.Result noVersion = readRaw("name: T\nneighbourhood: N\n");
+    assertThat(located(noVersion)).containsExactly("schema/required error 1:1");
+    assertThat(noVersion.findings().get(0).args()).containsExactly("version");
+    ProposalReader.Result noNeighbourhood = readRaw("version: 1\nname: T\n");
+    assertThat(located(noNeighbourhood)).containsExactly("schema/required error 1:1");
+    assertThat(noNeighbourhood.findings().get(0).args()).containsExactly("neighbourhood");
   }
 
   @Test
   void anUnknownKeyIsAWarningNamingTheNearestKey() {
-    ProposalReader.Result r = read("partner:\n  - {name: P, sector: welfare}\n");
-    assertThat(located(r)).containsExactly("schema/unknown-key warning 4:1");
-    Finding f = r.findings().get(0);
+    String text = HEADER + "partner:\n  - {name: P, sector: welfare}\n";
+    ProposalReader.Result r = readRaw(text);
+    Finding f = only(r, text, "schema/unknown-key", "warning", "partner:");
     assertThat(f.args()).containsExactly("partner", "partners");
     assertThat(f.message(nl.wijktoets.i18n.Language.EN)).contains("`partners`");
     assertThat(r.proposal().partners()).isNull();
@@ -537,16 +595,18 @@ class ProposalReaderTest {
 
   @Test
   void anUnknownKeyInAListItemNamesTheNearestKey() {
-    ProposalReader.Result r =
-        read("partners:\n  - name: P\n    sector: welfare\n    comitment: agreement\n");
-    assertThat(located(r)).containsExactly("schema/unknown-key warning 7:5");
-    assertThat(r.findings().get(0).args()).containsExactly("comitment", "commitment");
+    String text = HEADER + "partners:\n  - name: P\n    sector: welfare\n    comitment: agreement\n";
+    Finding f = only(readRaw(text), text, "schema/unknown-key", "warning", "comitment");
+    assertThat(f.location().line()).isEqualTo(7);
+    assertThat(f.args()).containsExactly("comitment", "commitment");
+    assertThat(f.path()).isEqualTo("partners[0].comitment");
   }
 
   @Test
   void aMissingStatusIsAWarning() {
-    ProposalReader.Result r = read("revenue:\n  - type: sales\n    per_year: {2026: 5}\n");
-    assertThat(located(r)).containsExactly("evidence/missing-status warning 5:5");
+    String text = HEADER + "revenue:\n  - type: sales\n    per_year: {2026: 5}\n";
+    Finding f = only(readRaw(text), text, "evidence/missing-status", "warning", "type: sales");
+    assertThat(f.location().line()).isEqualTo(5);
   }
 
   @Test
