@@ -64,7 +64,9 @@ class ReportSafetyTest {
     assertThat(md).contains("\\# Kop \\| \\<b\\>vet\\</b\\>");
     // the payer's name in the advice is escaped too
     assertThat(md).contains("\\<img src=x onerror=alert\\(1\\)\\> \\| Betaler");
-    assertThat(md).contains("\\&lt;script\\&gt;").doesNotContain(" &lt;");
+    // an HTML entity stays text: the & is escaped, so it is not decoded
+    assertThat(MarkdownOutputFormat.INSTANCE.escapePlainText("&lt;script&gt;"))
+        .isEqualTo("\\&lt;script\\&gt;");
   }
 
   @Test
