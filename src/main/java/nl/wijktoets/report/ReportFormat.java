@@ -4,6 +4,8 @@ package nl.wijktoets.report;
 public enum ReportFormat {
   /** The advice report in Markdown (the default). */
   md("md"),
+  /** The advice report as one self-contained HTML page. */
+  html("html"),
   /** The whole assessment as JSON. */
   json("json");
 

@@ -129,6 +129,16 @@ public final class ReportModel {
     }
     b.put("lessons_below_floor", below);
     b.put("floor", Formats.percent(a.rubric().lessonFloor(), lang));
+    b.put("floor_num", a.rubric().lessonFloor().round(6));
+    Fraction line =
+        a.rubric().bands().stream()
+            .map(Rubric.Band::minLessonShare)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(Fraction.of(1, 2));
+    b.put("line_num", line.round(6));
+    b.put("line", Formats.percent(line, lang));
+    b.put("line_band", a.rubric().bands().get(0).id());
     return b;
   }
 
@@ -147,6 +157,7 @@ public final class ReportModel {
       lesson.put("score", Formats.points(l.score(), lang));
       lesson.put("share", Formats.percent(l.share(), lang));
       lesson.put("share_exact", l.share().toPlainString(6));
+      lesson.put("share_num", l.share().round(6));
       lesson.put("score_exact", l.score().toPlainString(6));
       lesson.put("weight_exact", l.lesson().weight().toPlainString(6));
       lesson.put("below_floor", l.belowFloor());

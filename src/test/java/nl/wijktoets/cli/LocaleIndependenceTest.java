@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report is the same bytes whatever the machine's locale and default charset: the CLI runs in
- * a child JVM under LANG=C, nl_NL.UTF-8 and en_US.UTF-8 (with matching Java locales and a Latin-1
+ * The report is the same bytes whatever the machine's locale and default charset: the CLI runs in a
+ * child JVM under LANG=C, nl_NL.UTF-8 and en_US.UTF-8 (with matching Java locales and a Latin-1
  * default charset for good measure).
  */
 class LocaleIndependenceTest {
@@ -47,7 +47,9 @@ class LocaleIndependenceTest {
     byte[] nl = run("nl_NL.UTF-8", "nl", "md");
     byte[] en = run("en_US.UTF-8", "tr", "md");
     assertThat(c).isNotEmpty();
-    assertThat(new String(c, java.nio.charset.StandardCharsets.UTF_8)).contains("Buurtcoöperatie").contains("92,8");
+    assertThat(new String(c, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Buurtcoöperatie")
+        .contains("92,8");
     assertThat(nl).isEqualTo(c);
     assertThat(en).isEqualTo(c);
   }

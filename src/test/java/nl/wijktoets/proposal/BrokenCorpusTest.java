@@ -45,7 +45,9 @@ class BrokenCorpusTest {
 
   /** Corpus files whose current output is wrong: name -> the bug. */
   private static final Map<String, String> KNOWN_BUGS =
-      Map.of("missing-name", "a missing required key is reported twice");
+      Map.of(
+          "missing-name", "a missing required key is reported twice",
+          "alias", "an alias as a list item gives an extra finding: `partners` ... not \"null\"");
 
   private static final Assessor ASSESSOR = new Assessor(RubricLoader.builtin());
 
@@ -75,7 +77,9 @@ class BrokenCorpusTest {
 
   private static String expected(String name) throws IOException {
     Path file = CORPUS.resolve(name + ".expected");
-    assertThat(file).as("golden file for %s (run with -Dwijktoets.updateGolden=true)", name).exists();
+    assertThat(file)
+        .as("golden file for %s (run with -Dwijktoets.updateGolden=true)", name)
+        .exists();
     return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
   }
 
@@ -101,13 +105,17 @@ class BrokenCorpusTest {
       assertThat(f.location().line()).as("line of %s", f).isBetween(1, (int) lines + 1);
       assertThat(f.location().column()).as("column of %s", f).isPositive();
       assertThat(f.format(Language.EN))
-          .matches("broken/" + name + "\\.yaml:\\d+:\\d+: (error|warning): .+ \\[[a-z]+/[a-z0-9-]+]");
+          .matches(
+              "broken/" + name + "\\.yaml:\\d+:\\d+: (error|warning): .+ \\[[a-z]+/[a-z0-9-]+]");
       FindingRulesTest.assertSentences(f);
     }
   }
 
   @Test
   void corpusIsCompleteAndHasNoOrphans() throws IOException {
+    if (UPDATE) {
+      return; // the golden files are being written
+    }
     List<String> names = allNames();
     assertThat(names).hasSizeGreaterThanOrEqualTo(15);
     try (Stream<Path> files = Files.list(CORPUS)) {
@@ -160,6 +168,14 @@ class BrokenCorpusTest {
   @Disabled("bug: a missing required key is reported twice (schema and ProposalReader)")
   void missingNameMatchesItsHandWrittenGoldenFile() throws IOException {
     assertThat(actual("missing-name")).isEqualTo(expected("missing-name"));
+  }
+
+  @Test
+  @Disabled(
+      "bug: an alias used as a list item also gives `partners` must be a block of keys, not"
+          + " \"null\" (the user wrote *escamp; the alias error already says it)")
+  void aliasMatchesItsHandWrittenGoldenFile() throws IOException {
+    assertThat(actual("alias")).isEqualTo(expected("alias"));
   }
 
   // ---------------------------------------------------------------------------------------------

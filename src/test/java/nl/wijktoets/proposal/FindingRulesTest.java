@@ -102,8 +102,11 @@ class FindingRulesTest {
             """);
     // SnakeYAML notices the missing colon where the next key starts; the message says to look at
     // this line and the one before
-    Finding f = assertFinding(only(findings, "yaml/syntax"), "yaml/syntax", Finding.Level.ERROR, 3, 1);
-    assertThat(f.message(Language.EN)).contains("could not find expected ':'").contains("line before");
+    Finding f =
+        assertFinding(only(findings, "yaml/syntax"), "yaml/syntax", Finding.Level.ERROR, 3, 1);
+    assertThat(f.message(Language.EN))
+        .contains("could not find expected ':'")
+        .contains("line before");
     assertThat(f.message(Language.NL)).contains("YAML-fout").contains("regel ervoor");
   }
 
@@ -123,7 +126,9 @@ class FindingRulesTest {
   @Test
   void tabIndentIsAnErrorThatSaysSo() {
     List<Finding> findings = read(HEADER + "residents:\n\tinvolved: 5\n");
-    Finding f = assertFinding(only(findings, "yaml/tab-indent"), "yaml/tab-indent", Finding.Level.ERROR, 5, 1);
+    Finding f =
+        assertFinding(
+            only(findings, "yaml/tab-indent"), "yaml/tab-indent", Finding.Level.ERROR, 5, 1);
     assertThat(f.message(Language.EN)).contains("tab").contains("spaces");
     assertThat(f.message(Language.NL)).contains("tab").contains("spaties");
   }
@@ -165,6 +170,25 @@ class FindingRulesTest {
   void anchorOnAScalarIsAnError() {
     List<Finding> findings = read(HEADER + "residents:\n  involved: &n 5\n");
     assertFinding(only(findings, "yaml/alias"), "yaml/alias", Finding.Level.ERROR, 5, 13);
+  }
+
+  @Test
+  @Disabled(
+      "bug: an alias used as a list item (`- *p`) also gives a schema/type finding whose message"
+          + " says `partners` must be a block of keys, not \"null\"; the alias finding already says"
+          + " what is wrong")
+  void aliasAsAListItemGivesOnlyTheAliasFinding() {
+    List<Finding> findings =
+        read(
+            HEADER
+                + """
+                partners:
+                  - &p
+                    name: Stadsdeel Escamp
+                  - *p
+                """);
+    assertThat(findings).extracting(Finding::rule).containsExactly("yaml/alias", "yaml/alias");
+    findings.forEach(FindingRulesTest::assertSentences);
   }
 
   @Test
@@ -271,7 +295,8 @@ class FindingRulesTest {
     for (Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
       boolean le = cs.equals(StandardCharsets.UTF_16LE);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      bytes.writeBytes(le ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF});
+      bytes.writeBytes(
+          le ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF});
       bytes.writeBytes("version: 1\nname: ab".getBytes(cs));
       // a lone low surrogate
       bytes.writeBytes(le ? new byte[] {0x00, (byte) 0xDC} : new byte[] {(byte) 0xDC, 0x00});
@@ -418,7 +443,10 @@ class FindingRulesTest {
     Finding f =
         assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 5, 3);
     assertThat(f.path()).isEqualTo("residents.involved");
-    assertThat(f.message(Language.EN)).contains("`involved`").contains("whole number").contains("twelve");
+    assertThat(f.message(Language.EN))
+        .contains("`involved`")
+        .contains("whole number")
+        .contains("twelve");
   }
 
   @Test
@@ -568,7 +596,8 @@ class FindingRulesTest {
           + "finding.proposal.not-mapping ('the file holds a list, not a proposal') is dropped")
   void listAtTheRootSaysItIsNotAProposal() {
     List<Finding> findings = read("- version: 1\n- name: Test\n");
-    Finding f = assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 1, 1);
+    Finding f =
+        assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 1, 1);
     assertThat(f.message(Language.EN)).contains("not a proposal");
   }
 
@@ -593,8 +622,7 @@ class FindingRulesTest {
 
   @Test
   void versionOnePointZeroIsNotVersionOne() {
-    Finding f =
-        only(read("version: 1.0\nname: Test\nneighbourhood: Moerwijk\n"), "format/version");
+    Finding f = only(read("version: 1.0\nname: Test\nneighbourhood: Moerwijk\n"), "format/version");
     assertFinding(f, "format/version", Finding.Level.ERROR, 1, 10);
   }
 
@@ -657,8 +685,7 @@ class FindingRulesTest {
   void amountAsTextIsReadByItsShapeWithAWarning() {
     List<Finding> findings = read(activityCost("\"€ 12.500,00\""));
     Finding f =
-        assertFinding(
-            only(findings, "amount/text"), "amount/text", Finding.Level.WARNING, 6, 19);
+        assertFinding(only(findings, "amount/text"), "amount/text", Finding.Level.WARNING, 6, 19);
     assertThat(f.message(Language.EN)).contains("\"€ 12.500,00\"").contains("read as 12500");
     ProposalReader.Result r = ProposalReader.read("p.yaml", utf8(activityCost("\"12,500.00\"")));
     assertThat(r.proposal().activities().get(0).currentCost().toPlainString(2)).isEqualTo("12500");
@@ -701,7 +728,8 @@ class FindingRulesTest {
   void waiverWithEmptyReasonPointsAtTheReason() {
     List<Finding> findings =
         check(HEADER + "waivers:\n  - criterion: community-assets\n    reason: \"  \"\n");
-    assertFinding(only(findings, "waiver/no-reason"), "waiver/no-reason", Finding.Level.ERROR, 6, 13);
+    assertFinding(
+        only(findings, "waiver/no-reason"), "waiver/no-reason", Finding.Level.ERROR, 6, 13);
   }
 
   @Test
@@ -717,7 +745,9 @@ class FindingRulesTest {
             Finding.Level.ERROR,
             5,
             5);
-    assertThat(f.message(Language.EN)).contains("`resident-governance`").contains("cannot be waived");
+    assertThat(f.message(Language.EN))
+        .contains("`resident-governance`")
+        .contains("cannot be waived");
   }
 
   @Test
@@ -806,8 +836,7 @@ class FindingRulesTest {
     assertThat(budget.message(Language.EN)).contains("`budget`").contains("financial-continuity");
     Finding partners =
         missing.stream().filter(f -> f.path().equals("partners")).findFirst().orElseThrow();
-    assertThat(partners.message(Language.EN))
-        .contains("cross-sector-partners, partner-commitment");
+    assertThat(partners.message(Language.EN)).contains("cross-sector-partners, partner-commitment");
   }
 
   @Test

@@ -565,11 +565,14 @@ class ProposalReaderTest {
   @Test
   void anEmptyRequiredValueIsAnError() {
     ProposalReader.Result r = readRaw("version: 1\nname: ''\nneighbourhood: N\n");
-    assertThat(r.findings()).singleElement().satisfies(f -> {
-      assertThat(f.isError()).isTrue();
-      assertThat(f.path()).isEqualTo("name");
-      assertThat(f.location().line()).isEqualTo(2);
-    });
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.isError()).isTrue();
+              assertThat(f.path()).isEqualTo("name");
+              assertThat(f.location().line()).isEqualTo(2);
+            });
   }
 
   /** bug: the reader and the JSON Schema both report a missing required key. */
@@ -595,7 +598,8 @@ class ProposalReaderTest {
 
   @Test
   void anUnknownKeyInAListItemNamesTheNearestKey() {
-    String text = HEADER + "partners:\n  - name: P\n    sector: welfare\n    comitment: agreement\n";
+    String text =
+        HEADER + "partners:\n  - name: P\n    sector: welfare\n    comitment: agreement\n";
     Finding f = only(readRaw(text), text, "schema/unknown-key", "warning", "comitment");
     assertThat(f.location().line()).isEqualTo(7);
     assertThat(f.args()).containsExactly("comitment", "commitment");

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Text from a proposal can never change a report's structure, and templates are sandboxed. */
 class ReportSafetyTest {
 
-  static final String HOSTILE_NAME = "[klik](javascript:alert(1)) <script>alert(1)</script> | ${7*7} *vet* _x_ `code`";
+  static final String HOSTILE_NAME =
+      "[klik](javascript:alert(1)) <script>alert(1)</script> | ${7*7} *vet* _x_ `code`";
 
   static Assessment hostile() {
     String yaml =
@@ -57,7 +58,10 @@ class ReportSafetyTest {
     String md = new MarkdownReport(new Templates()).render(hostile(), 3);
     assertThat(md).contains("\\[klik\\]\\(javascript:alert\\(1\\)\\)");
     assertThat(md).contains("\\<script\\>alert\\(1\\)\\</script\\>");
-    assertThat(md).doesNotContain("<script>").doesNotContain("[klik](").doesNotContainPattern("(?<!\\\\)<(img|script|b)");
+    assertThat(md)
+        .doesNotContain("<script>")
+        .doesNotContain("[klik](")
+        .doesNotContainPattern("(?<!\\\\)<(img|script|b)");
     assertThat(md).contains("$\\{7\\*7\\}").doesNotContain("49");
     assertThat(md).doesNotContain("](http://evil.example)").doesNotContain("![img]");
     // the neighbourhood cannot start a heading or a table cell of its own
@@ -74,7 +78,11 @@ class ReportSafetyTest {
     String md = new MarkdownReport(new Templates()).render(hostile(), 3);
     md.lines()
         .filter(l -> l.startsWith("| "))
-        .forEach(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).as(l).isEqualTo(5));
+        .forEach(
+            l ->
+                assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count())
+                    .as(l)
+                    .isEqualTo(5));
   }
 
   @Test
@@ -109,12 +117,17 @@ class ReportSafetyTest {
   @Test
   void newBuiltInCannotInstantiateClasses() {
     assertThatThrownBy(
-            () -> renderInline("${\"freemarker.template.utility.Execute\"?new()(\"touch /tmp/wijktoets-pwned\")}"))
+            () ->
+                renderInline(
+                    "${\"freemarker.template.utility.Execute\"?new()(\"touch /tmp/wijktoets-pwned\")}"))
         .isInstanceOf(ReportException.class)
         .hasMessageContaining("t.md.ftl:1:")
         .hasMessageContaining("not allowed");
     assertThat(java.nio.file.Path.of("/tmp/wijktoets-pwned")).doesNotExist();
-    assertThatThrownBy(() -> renderInline("${\"freemarker.template.utility.ObjectConstructor\"?new()(\"java.io.File\", \"/\")}"))
+    assertThatThrownBy(
+            () ->
+                renderInline(
+                    "${\"freemarker.template.utility.ObjectConstructor\"?new()(\"java.io.File\", \"/\")}"))
         .isInstanceOf(ReportException.class)
         .hasMessageContaining("not allowed");
   }

@@ -124,7 +124,15 @@ class FractionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"4.5, 4.5", "24, 24", "1.75, 1.75", "5.25, 5.25", "2/3, 0.67", "0.125, 0.13", "100, 100"})
+  @CsvSource({
+    "4.5, 4.5",
+    "24, 24",
+    "1.75, 1.75",
+    "5.25, 5.25",
+    "2/3, 0.67",
+    "0.125, 0.13",
+    "100, 100"
+  })
   void plainStringWithoutTrailingZeros(String value, String expected) {
     assertThat(Fraction.parse(value).toPlainString(2)).isEqualTo(expected);
   }

@@ -22,7 +22,9 @@ public final class Golden {
     return Boolean.parseBoolean(System.getProperty("wijktoets.updateGolden", "false"));
   }
 
-  /** Compares with the golden file, or rewrites it in update mode. Returns whether it was written. */
+  /**
+   * Compares with the golden file, or rewrites it in update mode. Returns whether it was written.
+   */
   public static boolean check(String name, String actual) throws IOException {
     Path file = ROOT.resolve(name);
     if (updating()) {
@@ -34,8 +36,12 @@ public final class Golden {
       }
       return false;
     }
-    assertThat(file).as("golden file %s (create it with -Dwijktoets.updateGolden=true)", file).exists();
-    assertThat(actual).as("output differs from golden file %s", file).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    assertThat(file)
+        .as("golden file %s (create it with -Dwijktoets.updateGolden=true)", file)
+        .exists();
+    assertThat(actual)
+        .as("output differs from golden file %s", file)
+        .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     return false;
   }
 }
