@@ -148,9 +148,10 @@ class HostileInputTest {
     Files.write(file, bytes);
     Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
-    // 250,000 values: the 249,999th key's value is on line 5 + 249,998
+    // values counted: the root mapping, 3 header values, `residents`, then one per key; the
+    // 250,001st is the value of k249995 on line 5 + 249,995, after "  k249995: "
     assertThat(run.err())
-        .contains(file + ":250003:")
+        .contains(file + ":250000:12: error: ")
         .contains("more than 250000 values")
         .contains("[limit/size]");
     assertThat(run.err().lines().count()).isEqualTo(2);

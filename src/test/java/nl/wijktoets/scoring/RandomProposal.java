@@ -225,8 +225,26 @@ final class RandomProposal {
   // ---------------------------------------------------------------------------------------------
   // Generating
 
+  /** Values a strong proposal tends to have, so the random proposals reach every band. */
+  private static final Map<String, List<String>> STRONG =
+      Map.of(
+          "commitment", List.of("agreement", "letter-of-intent", "in-talks"),
+          "status", List.of("contract", "realised", "letter-of-intent", "in-talks"),
+          "revenue_type",
+              List.of("right-to-challenge", "social-tender", "housing-contract", "sales", "subsidy"),
+          "tenure", List.of("ownership", "self-management", "rent"),
+          "relation", List.of("member", "joint-delivery", "co-owner"),
+          "employer", List.of("self"),
+          "reports_to", List.of("board"),
+          "sector",
+              List.of("municipality", "district", "housing-corporation", "business", "welfare"),
+          "asset_type", List.of("building", "land"));
+
+  private static boolean strong;
+
   static RandomProposal generate(long seed, int size) {
     Random r = new Random(seed);
+    strong = r.nextInt(3) > 0;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", new N("1"));
     m.put("name", new T("Buurtbedrijf " + r.nextInt(100)));
@@ -249,13 +267,17 @@ final class RandomProposal {
               Map<String, Object> f = new LinkedHashMap<>();
               f.put("name", new T("Oprichter " + i));
               if (r.nextInt(5) > 0) {
-                f.put("lives_in_neighbourhood", new B(r.nextBoolean()));
+                f.put("lives_in_neighbourhood", new B(strong ? r.nextInt(4) > 0 : r.nextBoolean()));
               }
               return f;
             }));
     if (r.nextInt(4) > 0) {
       Map<String, Object> res = new LinkedHashMap<>();
-      res.put("involved", new N(String.valueOf(pick(r, 0, 4, 5, 14, 15, 29, 30, 74, 75, 120))));
+      res.put(
+          "involved",
+          new N(
+              String.valueOf(
+                  strong ? pick(r, 30, 74, 75, 120) : pick(r, 0, 4, 5, 14, 15, 29, 30, 74, 75))));
       if (r.nextBoolean()) {
         res.put("members", new N(String.valueOf(pick(r, 0, 24, 25, 300))));
       }
@@ -268,7 +290,9 @@ final class RandomProposal {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("type", e(r, "consultation"));
                 if (r.nextInt(4) > 0) {
-                  c.put("participants", new N(String.valueOf(pick(r, 0, 1, 24, 25, 49, 50, 80))));
+                  c.put(
+                      "participants",
+                      new N(String.valueOf(strong ? pick(r, 25, 49, 50, 80) : pick(r, 0, 1, 24, 25, 49, 50, 80))));
                 }
                 return c;
               }));
@@ -284,23 +308,23 @@ final class RandomProposal {
               i -> {
                 Map<String, Object> b = new LinkedHashMap<>();
                 b.put("role", new T("lid " + i));
-                b.put("resident", new B(r.nextBoolean()));
+                b.put("resident", new B(strong ? r.nextInt(4) > 0 : r.nextBoolean()));
                 return b;
               }));
-      if (r.nextBoolean()) {
-        g.put("members_meeting", new B(r.nextBoolean()));
+      if (strong || r.nextBoolean()) {
+        g.put("members_meeting", new B(strong || r.nextBoolean()));
       }
-      if (r.nextBoolean()) {
-        g.put("profit_reinvested", new B(r.nextBoolean()));
+      if (strong || r.nextBoolean()) {
+        g.put("profit_reinvested", new B(strong || r.nextBoolean()));
       }
-      if (r.nextBoolean()) {
+      if (strong || r.nextBoolean()) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("role", new T("kwartiermaker"));
         if (r.nextInt(4) > 0) {
           c.put("hours_per_week", new N(pick(r, "0", "7.5", "8", "15.5", "16", "24", "40")));
         }
-        if (r.nextBoolean()) {
-          c.put("paid", new B(r.nextBoolean()));
+        if (strong || r.nextBoolean()) {
+          c.put("paid", new B(strong || r.nextBoolean()));
         }
         if (r.nextBoolean()) {
           c.put("employer", e(r, "employer"));
@@ -357,10 +381,10 @@ final class RandomProposal {
               if (r.nextBoolean()) {
                 a.put("theme", e(r, "theme"));
               }
-              if (r.nextInt(4) > 0) {
+              if (strong || r.nextInt(4) > 0) {
                 a.put("public_task", new B(r.nextInt(3) > 0));
               }
-              if (r.nextBoolean()) {
+              if (strong || r.nextBoolean()) {
                 a.put("current_provider", new T("aannemer"));
               }
               if (r.nextBoolean()) {
@@ -394,17 +418,19 @@ final class RandomProposal {
                 line.put("status", e(r, "status"));
               }
               Map<Integer, Object> perYear = new TreeMap<>();
-              int years = r.nextInt(4);
+              int years = strong ? 1 + r.nextInt(3) : r.nextInt(4);
               for (int k = 0; k < years; k++) {
-                perYear.put(2025 + r.nextInt(5), amount(r));
+                perYear.put(strong ? 2026 + k : 2025 + r.nextInt(5), amount(r));
               }
               line.put("per_year", perYear);
               return line;
             }));
     if (r.nextInt(4) > 0) {
-      List<Integer> years = new ArrayList<>(List.of(2025, 2026, 2027, 2028, 2029));
-      java.util.Collections.shuffle(years, r);
-      int n = r.nextInt(5);
+      List<Integer> years = new ArrayList<>(List.of(2026, 2027, 2028, 2025, 2029));
+      if (!strong) {
+        java.util.Collections.shuffle(years, r);
+      }
+      int n = strong ? 2 + r.nextInt(2) : r.nextInt(5);
       List<Object> budget = new ArrayList<>();
       for (int k = 0; k < n; k++) {
         Map<String, Object> b = new LinkedHashMap<>();
@@ -417,9 +443,11 @@ final class RandomProposal {
       m.put("budget", budget);
     }
     if (r.nextBoolean()) {
-      List<Integer> years = new ArrayList<>(List.of(2025, 2026, 2027, 2028, 2029, 2030));
-      java.util.Collections.shuffle(years, r);
-      int n = r.nextInt(5);
+      List<Integer> years = new ArrayList<>(List.of(2026, 2027, 2028, 2025, 2029, 2030));
+      if (!strong) {
+        java.util.Collections.shuffle(years, r);
+      }
+      int n = strong ? 1 + r.nextInt(3) : r.nextInt(5);
       List<Object> employment = new ArrayList<>();
       for (int k = 0; k < n; k++) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -432,9 +460,9 @@ final class RandomProposal {
       }
       m.put("employment", employment);
     }
-    if (r.nextBoolean()) {
+    if (strong || r.nextBoolean()) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("guidance", new B(r.nextBoolean()));
+      s.put("guidance", new B(strong || r.nextBoolean()));
       m.put("employment_support", s);
     }
     m.put(
@@ -464,7 +492,7 @@ final class RandomProposal {
               if (r.nextBoolean()) {
                 k.put("likelihood", e(r, "level"));
               }
-              if (r.nextBoolean()) {
+              if (strong || r.nextBoolean()) {
                 k.put("mitigation", new T("plan B"));
               }
               return k;
@@ -480,13 +508,13 @@ final class RandomProposal {
               if (r.nextInt(5) > 0) {
                 ind.put("theme", e(r, "indicator_theme"));
               }
-              if (r.nextInt(4) > 0) {
+              if (strong || r.nextInt(4) > 0) {
                 ind.put("baseline", r.nextBoolean() ? new N("0") : new T("onbekend"));
               }
-              if (r.nextInt(4) > 0) {
+              if (strong || r.nextInt(4) > 0) {
                 ind.put("target", new N(String.valueOf(1 + r.nextInt(50))));
               }
-              if (r.nextInt(4) > 0) {
+              if (strong || r.nextInt(4) > 0) {
                 ind.put("method", new T("telling"));
               }
               return ind;
@@ -494,7 +522,7 @@ final class RandomProposal {
     // drop some blocks entirely (absent, not empty)
     for (String block :
         List.of("founders", "partners", "resident_groups", "activities", "assets", "risks")) {
-      if (r.nextInt(6) == 0) {
+      if (!strong && r.nextInt(6) == 0) {
         m.remove(block);
       }
     }
@@ -502,7 +530,10 @@ final class RandomProposal {
   }
 
   private static E e(Random r, String field) {
-    List<String> values = CANONICAL.get(field);
+    List<String> values =
+        strong && STRONG.containsKey(field) && r.nextInt(4) > 0
+            ? STRONG.get(field)
+            : CANONICAL.get(field);
     return new E(field, values.get(r.nextInt(values.size())));
   }
 
@@ -525,7 +556,7 @@ final class RandomProposal {
 
   private static List<Object> list(
       Random r, int size, java.util.function.IntFunction<Map<String, Object>> item) {
-    int n = size == 0 ? 0 : r.nextInt(size + 1);
+    int n = size == 0 ? 0 : strong ? 1 + r.nextInt(size) : r.nextInt(size + 1);
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(item.apply(i));
