@@ -68,7 +68,10 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      description =
+          "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). md and html are the"
+              + " advice report; json is the whole assessment; junit is JUnit XML with a test case per"
+              + " criterion, failing where its lesson is below --min-lesson or the 30% floor.",
       defaultValue = "md")
   ReportFormat format;
 
@@ -120,8 +123,6 @@ public final class AssessCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
 
-  private final Reports reports = new Reports(new Templates());
-
   AssessCommand(Console console) {
     this.console = console;
   }
@@ -134,6 +135,7 @@ public final class AssessCommand implements Callable<Integer> {
       top = 0;
     }
     Assessor assessor = new Assessor(RubricLoader.builtin());
+    Reports reports = new Reports(new Templates(), minLesson);
     // where each report goes, decided (and checked for clashes) before anything is written
     Map<String, Path> targets = targets();
     if (targets == null) {
@@ -175,7 +177,7 @@ public final class AssessCommand implements Callable<Integer> {
       }
     }
     console.err().flush();
-    code = ExitCodes.worst(code, write(assessed, inputOf, targets));
+    code = ExitCodes.worst(code, write(reports, assessed, inputOf, targets));
     return code;
   }
 
@@ -265,7 +267,10 @@ public final class AssessCommand implements Callable<Integer> {
   }
 
   private int write(
-      List<Assessment> assessed, Map<Assessment, String> inputOf, Map<String, Path> targets) {
+      Reports reports,
+      List<Assessment> assessed,
+      Map<Assessment, String> inputOf,
+      Map<String, Path> targets) {
     if (targets.isEmpty()) {
       if (assessed.isEmpty()) {
         return ExitCodes.OK;

@@ -66,6 +66,7 @@ public final class Main {
   public static CommandLine commandLine(Console console) {
     CommandLine cli = new CommandLine(new WijktoetsCommand(console));
     cli.addSubcommand(new AssessCommand(console));
+    cli.addSubcommand(new ValidateCommand(console));
     cli.addSubcommand(new SchemaCommand(console));
     cli.setOut(console.out());
     cli.setErr(console.err());

@@ -20,7 +20,7 @@ public enum Vocabulary {
   STAGE(
       "stage",
       List.of("idea", "founding", "operating"),
-      Map.of("idee", "idea", "in-oprichting", "founding", "operationeel", "operating")),
+      ordered("idee", "idea", "in-oprichting", "founding", "operationeel", "operating")),
   LEGAL_FORM(
       "legal_form",
       List.of("cooperative", "association", "foundation", "company", "none", "other"),

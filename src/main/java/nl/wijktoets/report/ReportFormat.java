@@ -7,7 +7,9 @@ public enum ReportFormat {
   /** The advice report as one self-contained HTML page. */
   html("html"),
   /** The whole assessment as JSON. */
-  json("json");
+  json("json"),
+  /** JUnit XML for CI dashboards: a test case per criterion. */
+  junit("xml");
 
   private final String extension;
 

@@ -8,10 +8,19 @@ public final class Reports {
 
   private final MarkdownReport markdown;
   private final HtmlReport html;
+  private final java.math.BigDecimal minLesson;
 
   public Reports(Templates templates) {
+    this(templates, null);
+  }
+
+  /**
+   * @param minLesson the --min-lesson gate (percent) that JUnit test cases fail under, or null
+   */
+  public Reports(Templates templates, java.math.BigDecimal minLesson) {
     this.markdown = new MarkdownReport(templates);
     this.html = new HtmlReport(templates);
+    this.minLesson = minLesson;
   }
 
   /** One report. */
@@ -20,6 +29,7 @@ public final class Reports {
       case md -> markdown.render(a, top);
       case html -> html.render(a, top);
       case json -> JsonReport.render(a, top);
+      case junit -> JunitReport.render(List.of(a), minLesson);
     };
   }
 
@@ -32,6 +42,7 @@ public final class Reports {
     return switch (format) {
       case md -> markdown.renderAll(all, top);
       case json -> JsonReport.renderAll(all, top);
+      case junit -> JunitReport.render(all, minLesson);
       case html -> {
         // pages cannot be joined into one document: several pages on stdout are separated as
         // Markdown reports are; use -o DIR/ for one file per proposal

@@ -127,8 +127,7 @@ class AssessCommandTest {
     assertThat(run("assess", MOERWIJK, "-f", "json", "--min-score", "92.76").code()).isEqualTo(1);
     // middle-up-down is 86.666...%, printed 86.7%
     assertThat(run("assess", MOERWIJK, "-f", "json", "--min-lesson", "86.66").code()).isZero();
-    assertThat(run("assess", MOERWIJK, "-f", "json", "--min-lesson", "86.67").code())
-        .isEqualTo(1);
+    assertThat(run("assess", MOERWIJK, "-f", "json", "--min-lesson", "86.67").code()).isEqualTo(1);
   }
 
   @Test
@@ -229,7 +228,8 @@ class AssessCommandTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("moerwijk.json", "transvaal.json");
     }
-    JsonNode m = JSON.readTree(Files.readString(out.resolve("moerwijk.json"), StandardCharsets.UTF_8));
+    JsonNode m =
+        JSON.readTree(Files.readString(out.resolve("moerwijk.json"), StandardCharsets.UTF_8));
     assertThat(m.get("total").decimalValue()).isEqualByComparingTo("92.75");
     assertThat(m.get("file").asText()).isEqualTo(MOERWIJK);
     JsonNode t =
@@ -307,7 +307,42 @@ class AssessCommandTest {
       assertThat(r.out()).as(format).isNotBlank();
       assertThat(r.out() + r.err())
           .as(format)
-          .doesNotContain("El Idrissi", "info@example.org", "J. de Groot", "Baldewsingh", "R. Visser");
+          .doesNotContain(
+              "El Idrissi", "info@example.org", "J. de Groot", "Baldewsingh", "R. Visser");
     }
+  }
+
+  /**
+   * The real command in a fresh JVM with a Latin-1 default charset and a Turkish locale: stdout is
+   * the UTF-8 report and stderr stays empty for a proposal without findings (no library noise).
+   */
+  @Test
+  void aRealProcessWritesUtf8AndNothingElse() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Dfile.encoding=ISO-8859-1",
+            "-Duser.language=tr",
+            "-Duser.country=TR",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "nl.wijktoets.cli.Main",
+            "assess",
+            MOERWIJK,
+            "-f",
+            "json");
+    pb.environment().remove("LC_ALL");
+    pb.environment().put("LANG", "C");
+    Process process = pb.start();
+    process.getOutputStream().close();
+    byte[] stdout = process.getInputStream().readAllBytes();
+    byte[] stderr = process.getErrorStream().readAllBytes();
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    String out = new String(stdout, StandardCharsets.UTF_8);
+    assertThat(out).contains("\"Buurtcoöperatie De Moerwijkse Handen U.A.\"");
+    assertThat(out).isEqualTo(run("assess", MOERWIJK, "-f", "json").out());
+    assertThat(new String(stderr, StandardCharsets.UTF_8)).isEmpty();
   }
 }

@@ -14,7 +14,6 @@ import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
 import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -926,47 +925,44 @@ class FindingRulesTest {
     }
   }
 
-  @Nested
-  class MessageBundles {
-    @Test
-    void everyFindingKeyExistsInBothLanguages() {
-      for (String key :
-          List.of(
-              "finding.limit.size",
-              "finding.limit.nodes",
-              "finding.limit.depth",
-              "finding.encoding.nul",
-              "finding.encoding.not-utf8",
-              "finding.encoding.bad-utf16",
-              "finding.yaml.tab",
-              "finding.yaml.syntax",
-              "finding.yaml.empty",
-              "finding.yaml.duplicate-key",
-              "finding.yaml.alias",
-              "finding.yaml.anchor",
-              "finding.yaml.multi-document",
-              "finding.proposal.not-mapping",
-              "finding.required",
-              "finding.required-empty",
-              "finding.version",
-              "finding.waiver.no-reason",
-              "finding.waiver.unknown",
-              "finding.waiver.not-waivable",
-              "finding.waiver.empties-lesson",
-              "finding.waiver.has-data",
-              "finding.missing-block",
-              "finding.money.years-from-revenue",
-              "finding.enum",
-              "finding.unknown-key.suggest",
-              "finding.unknown-key",
-              "finding.amount.dutch-thousands",
-              "finding.amount.unreadable",
-              "finding.amount.text",
-              "finding.amount.negative",
-              "finding.expected")) {
-        for (Language lang : Language.values()) {
-          assertThat(nl.wijktoets.i18n.Messages.has(lang, key)).as("%s in %s", key, lang).isTrue();
-        }
+  @Test
+  void everyFindingKeyExistsInBothLanguages() {
+    for (String key :
+        List.of(
+            "finding.limit.size",
+            "finding.limit.nodes",
+            "finding.limit.depth",
+            "finding.encoding.nul",
+            "finding.encoding.not-utf8",
+            "finding.encoding.bad-utf16",
+            "finding.yaml.tab",
+            "finding.yaml.syntax",
+            "finding.yaml.empty",
+            "finding.yaml.duplicate-key",
+            "finding.yaml.alias",
+            "finding.yaml.anchor",
+            "finding.yaml.multi-document",
+            "finding.proposal.not-mapping",
+            "finding.required",
+            "finding.required-empty",
+            "finding.version",
+            "finding.waiver.no-reason",
+            "finding.waiver.unknown",
+            "finding.waiver.not-waivable",
+            "finding.waiver.empties-lesson",
+            "finding.waiver.has-data",
+            "finding.missing-block",
+            "finding.money.years-from-revenue",
+            "finding.enum",
+            "finding.unknown-key.suggest",
+            "finding.unknown-key",
+            "finding.amount.dutch-thousands",
+            "finding.amount.unreadable",
+            "finding.amount.text",
+            "finding.amount.negative",
+            "finding.expected")) {
+      for (Language lang : Language.values()) {
+        assertThat(nl.wijktoets.i18n.Messages.has(lang, key)).as("%s in %s", key, lang).isTrue();
       }
     }
   }

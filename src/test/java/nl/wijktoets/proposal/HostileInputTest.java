@@ -93,7 +93,10 @@ class HostileInputTest {
   @Test
   void fiftyMegabyteFileIsRefusedBeforeParsing() throws IOException {
     Path big = dir.resolve("big.yaml");
-    byte[] chunk = (HEADER + "mission: " + "x".repeat(1000) + "\n").repeat(1000).getBytes(StandardCharsets.UTF_8);
+    byte[] chunk =
+        (HEADER + "mission: " + "x".repeat(1000) + "\n")
+            .repeat(1000)
+            .getBytes(StandardCharsets.UTF_8);
     try (OutputStream out = Files.newOutputStream(big)) {
       long written = 0;
       while (written < 50L * 1024 * 1024) {
@@ -162,7 +165,12 @@ class HostileInputTest {
     StringBuilder sb = new StringBuilder(HEADER).append("partners:\n");
     int i = 0;
     while (true) {
-      String line = "  - name: partner " + String.format(java.util.Locale.ROOT, "%06d", i) + " " + "x".repeat(60) + "\n";
+      String line =
+          "  - name: partner "
+              + String.format(java.util.Locale.ROOT, "%06d", i)
+              + " "
+              + "x".repeat(60)
+              + "\n";
       if (sb.length() + line.length() > 5 * 1024 * 1024) {
         break;
       }
@@ -173,8 +181,7 @@ class HostileInputTest {
     int partners = i;
     Assessor.Outcome outcome =
         assertTimeoutPreemptively(
-            SLOW,
-            () -> new Assessor(RubricLoader.builtin()).assess("p.yaml", bytes, Language.EN));
+            SLOW, () -> new Assessor(RubricLoader.builtin()).assess("p.yaml", bytes, Language.EN));
     assertThat(outcome.errors()).isEmpty();
     assertThat(outcome.scored()).isTrue();
     assertThat(outcome.proposal().partners()).hasSize(partners);
@@ -249,7 +256,9 @@ class HostileInputTest {
   void deepFlowSequencesThroughTheCli() throws IOException {
     Path file = dir.resolve("deep.yaml");
     Files.writeString(
-        file, HEADER + "x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n", StandardCharsets.UTF_8);
+        file,
+        HEADER + "x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n",
+        StandardCharsets.UTF_8);
     Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
     assertThat(run.err()).contains(file + ":4:67: error: ").contains("[limit/depth]");
@@ -283,7 +292,8 @@ class HostileInputTest {
     assertThat(alias.get(0).message(Language.EN)).contains("&a");
     assertAt(alias.get(2), "yaml/alias", 5, 8);
     assertThat(alias.get(2).message(Language.EN)).contains("*a");
-    assertThat(findings).allMatch(f -> f.rule().equals("yaml/alias") || f.rule().equals("schema/unknown-key"));
+    assertThat(findings)
+        .allMatch(f -> f.rule().equals("yaml/alias") || f.rule().equals("schema/unknown-key"));
   }
 
   @Test
@@ -336,7 +346,9 @@ class HostileInputTest {
             long lines = s.lines().count();
             assertThat(findings).as("seed %d", seed).anyMatch(Finding::isError);
             for (Finding f : findings) {
-              assertThat(f.location().line()).as("seed %d: %s", seed, f).isBetween(1, (int) lines + 1);
+              assertThat(f.location().line())
+                  .as("seed %d: %s", seed, f)
+                  .isBetween(1, (int) lines + 1);
               assertThat(f.location().column()).as("seed %d: %s", seed, f).isPositive();
               assertThat(f.message(Language.EN)).doesNotContain("{0}").isNotBlank();
             }
@@ -350,7 +362,8 @@ class HostileInputTest {
   @Test
   void hugeExponentInACount() {
     List<Finding> findings =
-        assertTimeoutPreemptively(QUICK, () -> read(HEADER + "residents: {involved: 1e999999999}\n"));
+        assertTimeoutPreemptively(
+            QUICK, () -> read(HEADER + "residents: {involved: 1e999999999}\n"));
     assertThat(findings).hasSize(1);
     assertAt(findings.get(0), "schema/type", 4, 23);
     assertThat(findings.get(0).message(Language.EN)).contains("1e999999999");
@@ -364,7 +377,9 @@ class HostileInputTest {
             () -> read(HEADER + "activities:\n  - name: Groen\n    current_cost: 1e999999999\n"));
     assertThat(findings).hasSize(1);
     assertAt(findings.get(0), "schema/type", 6, 19);
-    assertThat(findings.get(0).message(Language.EN)).contains("1e999999999").contains("cannot be read");
+    assertThat(findings.get(0).message(Language.EN))
+        .contains("1e999999999")
+        .contains("cannot be read");
   }
 
   @Test

@@ -648,4 +648,76 @@ class ProposalReaderTest {
     assertThat(p.toString()).doesNotContain("El Idrissi", "info@example.org");
     assertThat(p.founders().get(0).livesInNeighbourhood()).isTrue();
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Encodings, limits and YAML features the format does not use
+
+  @Test
+  void aBomCrlfAndUtf16AreAccepted() throws java.io.IOException {
+    String moerwijk =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("examples/moerwijk.yaml"), StandardCharsets.UTF_8);
+    Proposal plain = ProposalReader.read("m", moerwijk.getBytes(StandardCharsets.UTF_8)).proposal();
+    for (byte[] bytes :
+        List.of(
+            ("\uFEFF" + moerwijk.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8),
+            ("\uFEFF" + moerwijk).getBytes(StandardCharsets.UTF_16LE),
+            ("\uFEFF" + moerwijk).getBytes(StandardCharsets.UTF_16BE))) {
+      ProposalReader.Result r = ProposalReader.read("m", bytes);
+      assertThat(r.findings()).isEmpty();
+      assertThat(r.proposal().name()).isEqualTo("Buurtcoöperatie De Moerwijkse Handen U.A.");
+      assertThat(r.proposal().revenue()).isEqualTo(plain.revenue());
+    }
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreAnErrorNamingTheirLine() {
+    byte[] latin1 = (HEADER + "district: Esc\u00e1mp\n").getBytes(StandardCharsets.ISO_8859_1);
+    ProposalReader.Result r = ProposalReader.read("p.yaml", latin1);
+    assertThat(r.proposal()).isNull();
+    assertThat(located(r)).containsExactly("encoding/not-utf8 error 4:14");
+  }
+
+  @Test
+  void tabsForIndentationAreAnError() {
+    ProposalReader.Result r = read("governance:\n\tmembers_meeting: true\n");
+    assertThat(r.proposal()).isNull();
+    assertThat(located(r)).containsExactly("yaml/tab-indent error 5:1");
+  }
+
+  @Test
+  void oneDocumentNoAnchorsNoDuplicateKeys() {
+    assertThat(located(read("---\nversion: 1\n"))).containsExactly("yaml/multi-document error 4:1");
+    assertThat(located(read("district: &d Escamp\nmission: *d\n")))
+        .containsExactly("yaml/alias error 4:11", "yaml/alias error 5:10");
+    assertThat(located(read("district: A\ndistrict: B\n")))
+        .containsExactly("yaml/duplicate-key error 5:1");
+  }
+
+  @Test
+  void sizeLimitIsFiveMebibytes() {
+    byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
+    byte[] atLimit = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(atLimit, (byte) ' ');
+    System.arraycopy(header, 0, atLimit, 0, header.length);
+    assertThat(ProposalReader.read("p.yaml", atLimit).findings()).isEmpty();
+    byte[] over = java.util.Arrays.copyOf(atLimit, atLimit.length + 1);
+    over[over.length - 1] = ' ';
+    ProposalReader.Result r = ProposalReader.read("p.yaml", over);
+    assertThat(r.proposal()).isNull();
+    assertThat(located(r)).containsExactly("limit/size error 1:1");
+  }
+
+  @Test
+  void nestingDepthSixtyFourFromTheRootMapping() {
+    // the root mapping is depth 1; 63 nested mappings under it reach depth 64
+    String ok = HEADER + "mission: " + "{a: ".repeat(63) + "1" + "}".repeat(63) + "\n";
+    assertThat(ProposalReader.read("p.yaml", ok.getBytes(StandardCharsets.UTF_8)).findings())
+        .extracting(Finding::rule)
+        .doesNotContain("limit/depth");
+    String deep = HEADER + "mission: " + "{a: ".repeat(64) + "1" + "}".repeat(64) + "\n";
+    ProposalReader.Result r = ProposalReader.read("p.yaml", deep.getBytes(StandardCharsets.UTF_8));
+    assertThat(r.findings()).extracting(Finding::rule).containsExactly("limit/depth");
+    assertThat(r.findings().get(0).location().line()).isEqualTo(4);
+  }
 }

@@ -62,7 +62,9 @@ class ProposalSchemaTest {
     return JSON.readTree(ProposalSchema.get().text());
   }
 
-  /** The schema path of a field: each list in the path gets an index ({@code partners[0].sector}). */
+  /**
+   * The schema path of a field: each list in the path gets an index ({@code partners[0].sector}).
+   */
   private static String indexed(String path) {
     String[] parts = path.split("\\.");
     StringBuilder sb = new StringBuilder();
@@ -182,7 +184,9 @@ class ProposalSchemaTest {
           new YamlTreeReader(YamlTreeReader.Limits.PROPOSAL)
               .read(example.toString(), Files.readAllBytes(example));
       assertThat(tree.findings()).as(example.toString()).isEmpty();
-      assertThat(ProposalSchema.get().validate(tree.root(), Map.of())).as(example.toString()).isEmpty();
+      assertThat(ProposalSchema.get().validate(tree.root(), Map.of()))
+          .as(example.toString())
+          .isEmpty();
     }
   }
 
@@ -259,8 +263,7 @@ class ProposalSchemaTest {
 
   @Test
   void booleanPatternAcceptsExactlyTheBooleanWords() throws IOException {
-    String pattern =
-        schemaJson().at("/$defs/boolean/anyOf/1/pattern").asText();
+    String pattern = schemaJson().at("/$defs/boolean/anyOf/1/pattern").asText();
     assertThat(pattern).isNotEmpty();
     Pattern p = Pattern.compile(pattern);
     for (String word : List.of("true", "False", "ja", "NEE", "yes", "No", "waar", "onwaar")) {

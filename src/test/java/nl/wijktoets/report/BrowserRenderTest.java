@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Renders each example's HTML report in a real browser (headless Chromium, Debian's package) to
- * PDF and PNG. Skipped with a message where Chromium is not installed; in CI ({@code CI=true})
- * a missing Chromium fails the test, and {@code .ci/run} installs it.
+ * Renders each example's HTML report in a real browser (headless Chromium, Debian's package) to PDF
+ * and PNG. Skipped with a message where Chromium is not installed; in CI ({@code CI=true}) a
+ * missing Chromium fails the test, and {@code .ci/run} installs it.
  */
 class BrowserRenderTest {
 
@@ -84,7 +84,8 @@ class BrowserRenderTest {
 
   /** The page count of a PDF: the largest /Count in its page tree. */
   static int pageCount(byte[] pdf) {
-    Matcher m = Pattern.compile("/Count (\\d+)").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+    Matcher m =
+        Pattern.compile("/Count (\\d+)").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
     int max = 0;
     while (m.find()) {
       max = Math.max(max, Integer.parseInt(m.group(1)));
@@ -102,8 +103,16 @@ class BrowserRenderTest {
         StandardCharsets.UTF_8);
     Path pdf = dir.resolve(example + ".pdf");
     Path png = dir.resolve(example + ".png");
-    run(dir.resolve("profile-pdf"), "--no-pdf-header-footer", "--print-to-pdf=" + pdf, page.toUri().toString());
-    run(dir.resolve("profile-png"), "--window-size=1200,1600", "--screenshot=" + png, page.toUri().toString());
+    run(
+        dir.resolve("profile-pdf"),
+        "--no-pdf-header-footer",
+        "--print-to-pdf=" + pdf,
+        page.toUri().toString());
+    run(
+        dir.resolve("profile-png"),
+        "--window-size=1200,1600",
+        "--screenshot=" + png,
+        page.toUri().toString());
 
     assertThat(pdf).exists();
     byte[] pdfBytes = Files.readAllBytes(pdf);

@@ -52,7 +52,9 @@ class HtmlReportTest {
     int previous = 1;
     for (Element h : doc.select("h1, h2, h3, h4")) {
       int level = Integer.parseInt(h.tagName().substring(1));
-      assertThat(level).as("heading %s after h%d", h.text(), previous).isLessThanOrEqualTo(previous + 1);
+      assertThat(level)
+          .as("heading %s after h%d", h.text(), previous)
+          .isLessThanOrEqualTo(previous + 1);
       previous = level;
     }
     // tables have header cells
@@ -101,7 +103,9 @@ class HtmlReportTest {
     for (Element e : doc.select("[src], [href]")) {
       assertThat(e.attr("src") + e.attr("href")).doesNotContainPattern("(?i)^\\s*(https?:)?//");
     }
-    assertThat(page).doesNotContainPattern("(?i)@import").doesNotContainPattern("(?i)url\\(\\s*['\"]?(https?:)?//");
+    assertThat(page)
+        .doesNotContainPattern("(?i)@import")
+        .doesNotContainPattern("(?i)url\\(\\s*['\"]?(https?:)?//");
   }
 
   @Test
@@ -135,6 +139,9 @@ class HtmlReportTest {
         .isEqualTo("<script>alert('x')</script> \"quoted\" &amp; [klik](javascript:alert(1))");
     assertThat(doc.select("span[dir=auto]").first().text()).contains("<a href=").contains("مرکز");
     assertThat(doc.text()).contains("<img src=x onerror=alert(1)>").contains("&lt;b&gt;");
-    assertThat(page).doesNotContain("<script>").doesNotContain("<img src").doesNotContain("href=\"javascript");
+    assertThat(page)
+        .doesNotContain("<script>")
+        .doesNotContain("<img src")
+        .doesNotContain("href=\"javascript");
   }
 }

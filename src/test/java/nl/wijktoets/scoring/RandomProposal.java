@@ -231,7 +231,8 @@ final class RandomProposal {
           "commitment", List.of("agreement", "letter-of-intent", "in-talks"),
           "status", List.of("contract", "realised", "letter-of-intent", "in-talks"),
           "revenue_type",
-              List.of("right-to-challenge", "social-tender", "housing-contract", "sales", "subsidy"),
+              List.of(
+                  "right-to-challenge", "social-tender", "housing-contract", "sales", "subsidy"),
           "tenure", List.of("ownership", "self-management", "rent"),
           "relation", List.of("member", "joint-delivery", "co-owner"),
           "employer", List.of("self"),
@@ -292,7 +293,11 @@ final class RandomProposal {
                 if (r.nextInt(4) > 0) {
                   c.put(
                       "participants",
-                      new N(String.valueOf(strong ? pick(r, 25, 49, 50, 80) : pick(r, 0, 1, 24, 25, 49, 50, 80))));
+                      new N(
+                          String.valueOf(
+                              strong
+                                  ? pick(r, 25, 49, 50, 80)
+                                  : pick(r, 0, 1, 24, 25, 49, 50, 80))));
                 }
                 return c;
               }));

@@ -87,7 +87,10 @@ class ScoringPropertiesTest {
     assertThat(a.total()).isEqualTo(total);
     assertThat(a.total().atLeast(Fraction.ZERO)).isTrue();
     assertThat(a.total().atMost(Fraction.of(100))).isTrue();
-    assertThat(rubric.lessons().stream().map(Rubric.Lesson::weight).reduce(Fraction.ZERO, Fraction::plus))
+    assertThat(
+            rubric.lessons().stream()
+                .map(Rubric.Lesson::weight)
+                .reduce(Fraction.ZERO, Fraction::plus))
         .isEqualTo(Fraction.of(100));
   }
 
@@ -125,7 +128,10 @@ class ScoringPropertiesTest {
     for (Assessment.NextStep s : steps) {
       assertThat(s.gain()).isEqualTo(s.criterion().criterion().weight().dividedBy(FOUR));
       Assessment.LessonResult lesson =
-          a.lessons().stream().filter(l -> l.lesson().id().equals(s.lessonId())).findFirst().orElseThrow();
+          a.lessons().stream()
+              .filter(l -> l.lesson().id().equals(s.lessonId()))
+              .findFirst()
+              .orElseThrow();
       assertThat(s.inLessonBelowFloor()).isEqualTo(lesson.belowFloor());
     }
     for (int i = 1; i < steps.size(); i++) {
@@ -155,7 +161,8 @@ class ScoringPropertiesTest {
     assertThat(dutch.band().id()).isEqualTo(canonical.band().id());
     assertThat(dutch.referenceYears()).isEqualTo(canonical.referenceYears());
     assertThat(dutch.proposal().municipality()).isEqualTo("Den Haag");
-    for (Assessment.CriterionResult c : canonical.lessons().stream().flatMap(l -> l.criteria().stream()).toList()) {
+    for (Assessment.CriterionResult c :
+        canonical.lessons().stream().flatMap(l -> l.criteria().stream()).toList()) {
       Map<String, MeasuredValue> expected = c.measured().values();
       Map<String, MeasuredValue> actual =
           dutch.criterion(c.criterion().id()).orElseThrow().measured().values();
@@ -228,7 +235,8 @@ class ScoringPropertiesTest {
 
   @Property(tries = 50, seed = "20260107")
   void waivingTheHeartOfALessonIsAnError(@ForAll("proposals") RandomProposal p) {
-    for (String heart : List.of("public-task-revenue", "jobs-for-residents", "resident-governance")) {
+    for (String heart :
+        List.of("public-task-revenue", "jobs-for-residents", "resident-governance")) {
       Assessor.Outcome o =
           new Assessor(RubricLoader.builtin())
               .assess(

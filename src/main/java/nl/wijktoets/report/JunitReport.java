@@ -1,0 +1,128 @@
+package nl.wijktoets.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import nl.wijktoets.i18n.Formats;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.scoring.Assessment;
+import nl.wijktoets.scoring.Fraction;
+
+/**
+ * Assessments as JUnit XML for CI dashboards: one test suite per proposal, one test case per
+ * criterion, failing where its lesson is below {@code --min-lesson} or below the rubric's floor.
+ */
+public final class JunitReport {
+
+  private JunitReport() {}
+
+  public static String render(List<Assessment> all, BigDecimal minLesson) {
+    return FindingsReport.Xml.write(
+        w -> {
+          long tests = 0;
+          long failures = 0;
+          for (Assessment a : all) {
+            for (Assessment.LessonResult l : a.lessons()) {
+              tests += l.criteria().size();
+              if (failing(l, a, minLesson)) {
+                failures += l.criteria().size();
+              }
+            }
+          }
+          w.writeStartElement("testsuites");
+          w.writeAttribute("name", "wijktoets assess");
+          w.writeAttribute("tests", Long.toString(tests));
+          w.writeAttribute("failures", Long.toString(failures));
+          w.writeAttribute("errors", "0");
+          for (Assessment a : all) {
+            Language lang = a.language();
+            int suiteTests = 0;
+            int suiteFailures = 0;
+            for (Assessment.LessonResult l : a.lessons()) {
+              suiteTests += l.criteria().size();
+              suiteFailures += failing(l, a, minLesson) ? l.criteria().size() : 0;
+            }
+            w.writeStartElement("testsuite");
+            w.writeAttribute("name", a.proposal().file());
+            w.writeAttribute("tests", Integer.toString(suiteTests));
+            w.writeAttribute("failures", Integer.toString(suiteFailures));
+            w.writeAttribute("errors", "0");
+            w.writeAttribute("skipped", "0");
+            w.writeAttribute("time", "0");
+            w.writeStartElement("properties");
+            property(w, "name", a.proposal().name());
+            property(w, "total", a.total().toPlainString(6));
+            property(w, "band", a.band().id());
+            property(
+                w,
+                "rubric",
+                a.rubric().id() + " " + a.rubric().version() + " sha256:" + a.rubric().hash());
+            w.writeEndElement();
+            for (Assessment.LessonResult l : a.lessons()) {
+              for (Assessment.CriterionResult c : l.criteria()) {
+                w.writeStartElement("testcase");
+                w.writeAttribute("classname", a.proposal().file() + "." + l.lesson().id());
+                w.writeAttribute("name", c.criterion().id());
+                w.writeAttribute("time", "0");
+                if (failing(l, a, minLesson)) {
+                  w.writeEmptyElement("failure");
+                  w.writeAttribute("type", "lesson-below-threshold");
+                  w.writeAttribute("message", reason(l, a, minLesson, lang));
+                }
+                w.writeStartElement("system-out");
+                w.writeCharacters(
+                    Messages.get(
+                            lang,
+                            "report.junit.case",
+                            c.level(),
+                            Formats.points(c.contribution(), lang),
+                            Formats.points(c.criterion().weight(), lang),
+                            Texts.measured(c, lang))
+                        + "\n");
+                w.writeEndElement();
+                w.writeEndElement();
+              }
+            }
+            w.writeEndElement();
+          }
+          w.writeEndElement();
+        });
+  }
+
+  private static void property(FindingsReport.Xml w, String name, String value)
+      throws javax.xml.stream.XMLStreamException {
+    w.writeEmptyElement("property");
+    w.writeAttribute("name", name);
+    w.writeAttribute("value", value == null ? "" : value);
+  }
+
+  static boolean failing(Assessment.LessonResult l, Assessment a, BigDecimal minLesson) {
+    return l.belowFloor()
+        || (minLesson != null && l.share().lessThan(Fraction.of(minLesson).dividedBy(100)));
+  }
+
+  private static String reason(
+      Assessment.LessonResult l, Assessment a, BigDecimal minLesson, Language lang) {
+    List<String> why = new ArrayList<>();
+    if (l.belowFloor()) {
+      why.add(
+          Messages.get(
+              lang,
+              "report.junit.floor",
+              l.lesson().text(lang).title(),
+              Formats.percent(l.share(), lang),
+              Formats.percent(a.rubric().lessonFloor(), lang)));
+    }
+    if (minLesson != null && l.share().lessThan(Fraction.of(minLesson).dividedBy(100))) {
+      why.add(
+          Messages.get(
+              lang,
+              "report.junit.min-lesson",
+              l.lesson().text(lang).title(),
+              Formats.percent(l.share(), lang),
+              minLesson.toPlainString()));
+    }
+    return String.join("; ", why);
+  }
+}
