@@ -67,7 +67,9 @@ public final class Main {
     CommandLine cli = new CommandLine(new WijktoetsCommand(console));
     cli.addSubcommand(new AssessCommand(console));
     cli.addSubcommand(new ValidateCommand(console));
+    cli.addSubcommand(new InitCommand(console));
     cli.addSubcommand(new SchemaCommand(console));
+    cli.addSubcommand(new CompletionCommand(console));
     cli.setOut(console.out());
     cli.setErr(console.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

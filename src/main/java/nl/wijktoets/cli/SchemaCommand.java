@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = WijktoetsCommand.VersionInfo.class,
     description = {
-      "Print the JSON Schema (draft 2020-12) of a proposal file, for editors and CI.",
+      "Print a JSON Schema (draft 2020-12): of a proposal file (proposal, for editors and CI) or"
+          + " of the JSON report of assess -f json (report, for its consumers).",
       "Save it next to your proposals and point your editor at it, e.g. with a first line",
       "  # yaml-language-server: $schema=./proposal.schema.json"
     },
@@ -21,7 +22,8 @@ public final class SchemaCommand implements Callable<Integer> {
 
   /** The schemas this command prints. */
   enum Name {
-    proposal
+    proposal,
+    report
   }
 
   private final Console console;
@@ -39,9 +41,21 @@ public final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = ProposalSchema.get().text();
+    String text =
+        switch (name) {
+          case proposal -> ProposalSchema.get().text();
+          case report -> resource("/nl/wijktoets/schema/report.schema.json");
+        };
     console.out().print(text.endsWith("\n") ? text : text + "\n");
     console.out().flush();
     return ExitCodes.OK;
+  }
+
+  static String resource(String path) {
+    try (var in = SchemaCommand.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
