@@ -49,9 +49,11 @@ public final class ProposalReader {
     Result r = fromTree(file, tree.root());
     // Structure comes from the JSON Schema; the reader's own notes on a value it could not
     // convert only show where the schema said nothing about that place.
+    // (a file that is not a mapping at all gets the reader's one clear message instead)
     List<Finding> structural =
-        ProposalSchema.get()
-            .validate(tree.root(), r.proposal() == null ? Map.of() : r.proposal().locations());
+        r.proposal() == null
+            ? List.of()
+            : ProposalSchema.get().validate(tree.root(), r.proposal().locations());
     for (Finding s : structural) {
       // a rule of the format's own (waiver/no-reason) says it better than "required"
       boolean said =
@@ -134,7 +136,13 @@ public final class ProposalReader {
   private void version(Mapping m) {
     var node = m.get("version");
     if (node.isEmpty() || isNull(node.get())) {
-      error("schema/required", m, "finding.required", "version");
+      findings.add(
+          Finding.error(
+              "schema/required",
+              m.location(),
+              YamlNode.child(m.path(), "version"),
+              "finding.required",
+              "version"));
       return;
     }
     if (node.get() instanceof Scalar s
@@ -350,6 +358,9 @@ public final class ProposalReader {
     }
     List<T> out = new ArrayList<>();
     for (YamlNode item : seq.items()) {
+      if (isNull(item)) {
+        continue; // an empty item (or an alias, reported as such) adds nothing
+      }
       if (!(item instanceof Mapping m)) {
         typeError(item, "mapping");
         continue;
@@ -381,9 +392,21 @@ public final class ProposalReader {
     if (t == null || t.isBlank()) {
       var node = m.get(key);
       if (node.isPresent()) {
-        error("schema/required", node.get(), "finding.required-empty", key);
+        findings.add(
+            Finding.error(
+                "schema/required",
+                node.get().location(),
+                YamlNode.child(m.path(), key),
+                "finding.required-empty",
+                key));
       } else {
-        error("schema/required", m, "finding.required", key);
+        findings.add(
+            Finding.error(
+                "schema/required",
+                m.location(),
+                YamlNode.child(m.path(), key),
+                "finding.required",
+                key));
       }
       return null;
     }
@@ -532,7 +555,8 @@ public final class ProposalReader {
       }
       return Fraction.parse(t);
     } catch (NumberFormatException e) {
-      error("schema/type", s, "finding.number-range", t);
+      error(
+          "schema/type", s, "finding.number-range", t.length() > 40 ? t.substring(0, 40) + "…" : t);
       return null;
     }
   }

@@ -379,7 +379,9 @@ public final class ProposalSchema {
       ArrayNode arr = F.arrayNode();
       for (YamlNode item : s.items()) {
         JsonNode value = toJson(item);
-        arr.add(value == null ? F.nullNode() : value);
+        if (value != null) { // empty items (and aliases, reported as such) are left out
+          arr.add(value);
+        }
       }
       return arr;
     }

@@ -220,8 +220,7 @@ public enum Vocabulary {
           "prognose", "forecast",
           "overeenkomst", "contract",
           "contract", "contract",
-          "gerealiseerd", "realised",
-          "realized", "realised")),
+          "gerealiseerd", "realised")),
   ASSET_TYPE(
       "type",
       List.of("building", "land", "vehicle", "equipment", "other"),

@@ -126,10 +126,10 @@ public final class YamlTreeReader {
       }
     } catch (MalformedInputException e) {
       int bad = in.position();
-      findings.add(notUtf8(file, bytes, offset, bad, charset == StandardCharsets.UTF_8));
+      findings.add(notUtf8(file, bytes, offset, bad, charset));
       return null;
     } catch (CharacterCodingException e) {
-      findings.add(notUtf8(file, bytes, offset, in.position(), charset == StandardCharsets.UTF_8));
+      findings.add(notUtf8(file, bytes, offset, in.position(), charset));
       return null;
     }
     out.flip();
@@ -149,25 +149,19 @@ public final class YamlTreeReader {
     return text;
   }
 
-  private static Finding notUtf8(String file, byte[] bytes, int start, int bad, boolean utf8) {
-    int line = 1;
-    int lineStart = start;
-    for (int i = start; i < bad && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    // Column in characters: decode the valid part of the line.
-    String before =
-        new String(bytes, lineStart, Math.max(0, bad - lineStart), StandardCharsets.UTF_8);
-    int column = before.codePointCount(0, before.length()) + 1;
+  private static Finding notUtf8(
+      String file, byte[] bytes, int start, int bad, java.nio.charset.Charset charset) {
+    // where the bad bytes are: decode what comes before them (it decoded fine) and count
+    String before = new String(bytes, start, Math.max(0, bad - start), charset);
+    int[] lc = lineColumn(before, before.length());
     String hex = bad < bytes.length ? String.format("%02X", bytes[bad] & 0xFF) : "";
     return Finding.error(
         "encoding/not-utf8",
-        new SourceLocation(file, line, column),
+        new SourceLocation(file, lc[0], lc[1]),
         "",
-        utf8 ? "finding.encoding.not-utf8" : "finding.encoding.bad-utf16",
+        charset == StandardCharsets.UTF_8
+            ? "finding.encoding.not-utf8"
+            : "finding.encoding.bad-utf16",
         hex);
   }
 
@@ -218,7 +212,7 @@ public final class YamlTreeReader {
             .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() + 16))
             .maxNumberLength(1000)
             .build());
-    TreeBuilder builder = new TreeBuilder(file, findings);
+    TreeBuilder builder = new TreeBuilder(file, findings, text);
     try (LocatingParser parser = (LocatingParser) factory.createParser(new StringReader(text))) {
       return builder.build(parser);
     } catch (LimitReached e) {
@@ -278,12 +272,15 @@ public final class YamlTreeReader {
     private final List<Finding> findings;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, Boolean> anchorsReported = new HashMap<>();
+    private final int lines;
     private YamlNode root;
     private int nodes;
 
-    TreeBuilder(String file, List<Finding> findings) {
+    TreeBuilder(String file, List<Finding> findings, String text) {
       this.file = file;
       this.findings = findings;
+      String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+      this.lines = (int) trimmed.chars().filter(c -> c == '\n').count() + 1;
     }
 
     YamlNode partialRoot() {
@@ -361,18 +358,20 @@ public final class YamlTreeReader {
       }
       JsonToken next = p.nextToken();
       if (next != null) {
-        findings.add(
-            Finding.error(
-                "yaml/multi-document",
-                location(p.currentTokenLocation()),
-                "",
-                "finding.yaml.multi-document"));
+        SourceLocation at = location(p.currentTokenLocation());
+        if (at.line() > lines) { // an empty document at the end: point at its last line
+          at = new SourceLocation(file, lines, 1);
+        }
+        findings.add(Finding.error("yaml/multi-document", at, "", "finding.yaml.multi-document"));
       }
       return root;
     }
 
     private void checkAnchor(LocatingParser p, SourceLocation at) {
       String anchor = p.getCurrentAnchor();
+      if (anchor == null && p.lastEvent() instanceof org.yaml.snakeyaml.events.NodeEvent node) {
+        anchor = node.getAnchor(); // Jackson keeps no anchor for scalars; SnakeYAML's event does
+      }
       if (anchor != null && anchorsReported.putIfAbsent(anchor, Boolean.TRUE) == null) {
         findings.add(Finding.error("yaml/alias", at, childPath(), "finding.yaml.anchor", anchor));
       }

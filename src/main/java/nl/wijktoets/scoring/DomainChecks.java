@@ -126,7 +126,7 @@ public final class DomainChecks {
     }
     if (p.partners() != null) {
       for (Proposal.Partner partner : p.partners()) {
-        if (partner.commitment() == null) {
+        if (partner.commitment() == null && p.locate(partner.path() + ".commitment").isEmpty()) {
           findings.add(
               Finding.warning(
                   "evidence/missing-commitment",
