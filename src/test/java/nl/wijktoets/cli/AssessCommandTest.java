@@ -318,10 +318,10 @@ class AssessCommandTest {
    */
   @Test
   void aRealProcessWritesUtf8AndNothingElse() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
-            java,
+            javaBin,
             "-Dfile.encoding=ISO-8859-1",
             "-Duser.language=tr",
             "-Duser.country=TR",

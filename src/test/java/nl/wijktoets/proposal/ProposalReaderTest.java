@@ -686,12 +686,36 @@ class ProposalReaderTest {
   }
 
   @Test
-  void oneDocumentNoAnchorsNoDuplicateKeys() {
-    assertThat(located(read("---\nversion: 1\n"))).containsExactly("yaml/multi-document error 4:1");
-    assertThat(located(read("district: &d Escamp\nmission: *d\n")))
-        .containsExactly("yaml/alias error 4:11", "yaml/alias error 5:10");
+  void aSecondDocumentIsAnError() {
+    // the second document starts at its marker (line 4) or its first key (line 5)
+    assertThat(located(read("---\nversion: 1\n")))
+        .singleElement()
+        .isIn("yaml/multi-document error 4:1", "yaml/multi-document error 5:1");
+  }
+
+  @Test
+  void duplicateKeysAreAnError() {
     assertThat(located(read("district: A\ndistrict: B\n")))
         .containsExactly("yaml/duplicate-key error 5:1");
+  }
+
+  @Test
+  void aliasesAreAnError() {
+    assertThat(located(read("district: &d Escamp\nmission: *d\n")))
+        .contains("yaml/alias error 5:10");
+    assertThat(located(read("governance: &g\n  members_meeting: true\n")))
+        .containsExactly("yaml/alias error 4:13");
+  }
+
+  /** product.md: "YAML anchors and aliases are an error", also an anchor on a plain value. */
+  @Test
+  void anAnchorOnAScalarIsAnError() {
+    for (String value : List.of("&d Escamp", "&d 'Escamp'", "!!str &d Escamp")) {
+      assertThat(located(read("district: " + value + "\n")))
+          .as(value)
+          .singleElement()
+          .satisfies(l -> assertThat(l).startsWith("yaml/alias error 4:"));
+    }
   }
 
   @Test
