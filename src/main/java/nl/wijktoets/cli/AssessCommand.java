@@ -71,7 +71,7 @@ public final class AssessCommand implements Callable<Integer> {
       description =
           "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). md and html are the"
               + " advice report; json is the whole assessment; junit is JUnit XML with a test case per"
-              + " criterion, failing where its lesson is below --min-lesson or the 30% floor.",
+              + " criterion, failing where its lesson is below --min-lesson or the 30%% floor.",
       defaultValue = "md")
   ReportFormat format;
 

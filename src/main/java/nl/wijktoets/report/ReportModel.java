@@ -76,7 +76,7 @@ public final class ReportModel {
           w.put("id", c.criterion().id());
           w.put("title", c.criterion().text(lang).title());
           w.put("lesson", l.lesson().text(lang).title());
-          w.put("reason", nullToEmpty(c.waiverReason()));
+          w.put("reason", nullToEmpty(c.waiverReason()).strip().replaceAll("[.!]+$", ""));
           w.put(
               "effect",
               Messages.get(

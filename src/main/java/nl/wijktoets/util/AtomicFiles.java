@@ -12,7 +12,22 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
 
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
   private AtomicFiles() {}
+
+  /**
+   * A temporary file is private (0600); the result gets the permissions the target had, or the
+   * usual rw-r--r-- for a new file.
+   */
+  private static void permissions(Path tmp, Path target) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    var perms = Files.exists(target) ? Files.getPosixFilePermissions(target) : READABLE;
+    Files.setPosixFilePermissions(tmp, perms);
+  }
 
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -22,6 +37,7 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, bytes);
+      permissions(tmp, target);
       try {
         Files.move(
             tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
