@@ -67,6 +67,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new WijktoetsCommand(console));
     cli.addSubcommand(new AssessCommand(console));
     cli.addSubcommand(new ValidateCommand(console));
+    cli.addSubcommand(new BatchCommand(console));
     cli.addSubcommand(new InitCommand(console));
     cli.addSubcommand(new SchemaCommand(console));
     cli.addSubcommand(new CompletionCommand(console));

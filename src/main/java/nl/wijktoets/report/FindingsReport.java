@@ -328,7 +328,7 @@ public final class FindingsReport {
    * Writes XML with the JDK's streaming writer (escaping included), each element on its own line
    * with two-space indentation; text content is kept exactly as it is.
    */
-  static final class Xml {
+  public static final class Xml {
     interface Body {
       void write(Xml w) throws XMLStreamException;
     }
@@ -339,6 +339,24 @@ public final class FindingsReport {
 
     private Xml(XMLStreamWriter w) {
       this.w = w;
+    }
+
+    /** An XML document written straight to a stream (for output too large to hold). */
+    public static Xml open(java.io.Writer out) {
+      try {
+        XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        writer.writeStartDocument("UTF-8", "1.0");
+        return new Xml(writer);
+      } catch (XMLStreamException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Ends the document opened with {@link #open}. */
+    public void close() throws XMLStreamException {
+      w.writeEndDocument();
+      w.writeCharacters("\n");
+      w.flush();
     }
 
     static String write(Body body) {
@@ -355,7 +373,7 @@ public final class FindingsReport {
       }
     }
 
-    void writeStartElement(String name) throws XMLStreamException {
+    public void writeStartElement(String name) throws XMLStreamException {
       w.writeCharacters("\n" + "  ".repeat(depth));
       w.writeStartElement(name);
       depth++;
@@ -363,22 +381,22 @@ public final class FindingsReport {
     }
 
     /** An element without content; its attributes follow with {@link #writeAttribute}. */
-    void writeEmptyElement(String name) throws XMLStreamException {
+    public void writeEmptyElement(String name) throws XMLStreamException {
       w.writeCharacters("\n" + "  ".repeat(depth));
       w.writeEmptyElement(name);
       hadText = false;
     }
 
-    void writeAttribute(String name, String value) throws XMLStreamException {
+    public void writeAttribute(String name, String value) throws XMLStreamException {
       w.writeAttribute(name, value);
     }
 
-    void writeCharacters(String text) throws XMLStreamException {
+    public void writeCharacters(String text) throws XMLStreamException {
       w.writeCharacters(text);
       hadText = true;
     }
 
-    void writeEndElement() throws XMLStreamException {
+    public void writeEndElement() throws XMLStreamException {
       depth--;
       if (!hadText) {
         w.writeCharacters("\n" + "  ".repeat(depth));

@@ -52,6 +52,18 @@ public final class JsonReport {
     return write(array);
   }
 
+  /** One assessment on one line (JSON Lines, for batch). */
+  public static String compact(Assessment a, int top) {
+    try {
+      return MAPPER
+          .writer()
+          .without(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(toJson(a, top));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String write(JsonNode node) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter(

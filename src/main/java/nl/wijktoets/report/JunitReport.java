@@ -36,58 +36,62 @@ public final class JunitReport {
           w.writeAttribute("failures", Long.toString(failures));
           w.writeAttribute("errors", "0");
           for (Assessment a : all) {
-            Language lang = a.language();
-            int suiteTests = 0;
-            int suiteFailures = 0;
-            for (Assessment.LessonResult l : a.lessons()) {
-              suiteTests += l.criteria().size();
-              suiteFailures += failing(l, a, minLesson) ? l.criteria().size() : 0;
-            }
-            w.writeStartElement("testsuite");
-            w.writeAttribute("name", a.proposal().file());
-            w.writeAttribute("tests", Integer.toString(suiteTests));
-            w.writeAttribute("failures", Integer.toString(suiteFailures));
-            w.writeAttribute("errors", "0");
-            w.writeAttribute("skipped", "0");
-            w.writeAttribute("time", "0");
-            w.writeStartElement("properties");
-            property(w, "name", a.proposal().name());
-            property(w, "total", a.total().toPlainString(6));
-            property(w, "band", a.band().id());
-            property(
-                w,
-                "rubric",
-                a.rubric().id() + " " + a.rubric().version() + " sha256:" + a.rubric().hash());
-            w.writeEndElement();
-            for (Assessment.LessonResult l : a.lessons()) {
-              for (Assessment.CriterionResult c : l.criteria()) {
-                w.writeStartElement("testcase");
-                w.writeAttribute("classname", a.proposal().file() + "." + l.lesson().id());
-                w.writeAttribute("name", c.criterion().id());
-                w.writeAttribute("time", "0");
-                if (failing(l, a, minLesson)) {
-                  w.writeEmptyElement("failure");
-                  w.writeAttribute("type", "lesson-below-threshold");
-                  w.writeAttribute("message", reason(l, a, minLesson, lang));
-                }
-                w.writeStartElement("system-out");
-                w.writeCharacters(
-                    Messages.get(
-                            lang,
-                            "report.junit.case",
-                            c.level(),
-                            Formats.points(c.contribution(), lang),
-                            Formats.points(c.criterion().weight(), lang),
-                            Texts.measured(c, lang))
-                        + "\n");
-                w.writeEndElement();
-                w.writeEndElement();
-              }
-            }
-            w.writeEndElement();
+            suite(w, a, minLesson);
           }
           w.writeEndElement();
         });
+  }
+
+  /** One proposal's test suite (also streamed by batch). */
+  public static void suite(FindingsReport.Xml w, Assessment a, BigDecimal minLesson)
+      throws javax.xml.stream.XMLStreamException {
+    Language lang = a.language();
+    int suiteTests = 0;
+    int suiteFailures = 0;
+    for (Assessment.LessonResult l : a.lessons()) {
+      suiteTests += l.criteria().size();
+      suiteFailures += failing(l, a, minLesson) ? l.criteria().size() : 0;
+    }
+    w.writeStartElement("testsuite");
+    w.writeAttribute("name", a.proposal().file());
+    w.writeAttribute("tests", Integer.toString(suiteTests));
+    w.writeAttribute("failures", Integer.toString(suiteFailures));
+    w.writeAttribute("errors", "0");
+    w.writeAttribute("skipped", "0");
+    w.writeAttribute("time", "0");
+    w.writeStartElement("properties");
+    property(w, "name", a.proposal().name());
+    property(w, "total", a.total().toPlainString(6));
+    property(w, "band", a.band().id());
+    property(
+        w, "rubric", a.rubric().id() + " " + a.rubric().version() + " sha256:" + a.rubric().hash());
+    w.writeEndElement();
+    for (Assessment.LessonResult l : a.lessons()) {
+      for (Assessment.CriterionResult c : l.criteria()) {
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", a.proposal().file() + "." + l.lesson().id());
+        w.writeAttribute("name", c.criterion().id());
+        w.writeAttribute("time", "0");
+        if (failing(l, a, minLesson)) {
+          w.writeEmptyElement("failure");
+          w.writeAttribute("type", "lesson-below-threshold");
+          w.writeAttribute("message", reason(l, a, minLesson, lang));
+        }
+        w.writeStartElement("system-out");
+        w.writeCharacters(
+            Messages.get(
+                    lang,
+                    "report.junit.case",
+                    c.level(),
+                    Formats.points(c.contribution(), lang),
+                    Formats.points(c.criterion().weight(), lang),
+                    Texts.measured(c, lang))
+                + "\n");
+        w.writeEndElement();
+        w.writeEndElement();
+      }
+    }
+    w.writeEndElement();
   }
 
   private static void property(FindingsReport.Xml w, String name, String value)

@@ -48,4 +48,58 @@ public final class AtomicFiles {
       Files.deleteIfExists(tmp);
     }
   }
+
+  /**
+   * A file written through a stream and moved into place on {@link #commit}; closed without a
+   * commit, it leaves nothing behind.
+   */
+  public static final class Output implements java.io.Closeable {
+    private final Path target;
+    private final Path tmp;
+    private final java.io.OutputStream out;
+    private boolean committed;
+
+    private Output(Path target) throws IOException {
+      this.target = target;
+      Path dir = target.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+    }
+
+    public java.io.OutputStream stream() {
+      return out;
+    }
+
+    /** Moves the finished file into place. */
+    public void commit() throws IOException {
+      out.close();
+      permissions(tmp, target);
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!committed) {
+        try {
+          out.close();
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    }
+  }
+
+  /** Opens a file to write through a stream; see {@link Output}. */
+  public static Output open(Path target) throws IOException {
+    return new Output(target);
+  }
 }

@@ -29,3 +29,30 @@
   <text x="${lineX?c}" y="${(height - 8)?c}" text-anchor="start" dx="6">${c.fill(t.chart_line, [band.line, band.line_band])}</text>
 </svg>
 </#macro>
+
+<#-- A histogram of one lesson's shares over the proposals of a batch: ten bars of 10
+     percentage points, the floor marked; the text alternative states the counts. -->
+<#macro histogram lesson t floor>
+<#assign w = 40>
+<#assign gap = 6>
+<#assign h = 120>
+<#assign left = 10>
+<#assign top = 20>
+<#assign width = left + lesson.buckets?size * (w + gap) + 10>
+<#assign height = top + h + 40>
+<#assign counts = []>
+<#list lesson.buckets as b><#assign counts = counts + [b.from?c + "-" + b.to?c + "%: " + b.count?c]></#list>
+<svg class="chart histogram" viewBox="0 0 ${width?c} ${height?c}" role="img" aria-labelledby="hist-${lesson.id}-title hist-${lesson.id}-desc" xmlns="http://www.w3.org/2000/svg">
+  <title id="hist-${lesson.id}-title">${lesson.number}. ${lesson.title}</title>
+  <desc id="hist-${lesson.id}-desc">${c.fill(t.overview_histogram_desc, [lesson.title, counts?join(", "), lesson.below_floor?c])}</desc>
+<#list lesson.buckets as b>
+  <#assign x = left + b?index * (w + gap)>
+  <#assign bh = b.height * h>
+  <rect class="bar<#if b.below_floor> below</#if>" data-count="${b.count?c}" x="${x?c}" y="${(top + h - bh)?c}" width="${w?c}" height="${bh?c}"/>
+  <text x="${(x + w / 2)?c}" y="${(top + h - bh - 3)?c}" text-anchor="middle" class="value">${b.count?c}</text>
+  <text x="${(x + w / 2)?c}" y="${(top + h + 16)?c}" text-anchor="middle">${b.from?c}</text>
+</#list>
+  <line class="line" x1="${left?c}" y1="${(top + h)?c}" x2="${(width - 10)?c}" y2="${(top + h)?c}"/>
+  <text x="${(width - 10)?c}" y="${(top + h + 32)?c}" text-anchor="end">${t.overview_bucket} %</text>
+</svg>
+</#macro>

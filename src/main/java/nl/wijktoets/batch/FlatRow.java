@@ -1,0 +1,538 @@
+package nl.wijktoets.batch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.proposal.Amounts;
+import nl.wijktoets.proposal.Municipality;
+import nl.wijktoets.proposal.Proposal;
+import nl.wijktoets.proposal.SourceLocation;
+import nl.wijktoets.proposal.Vocabulary;
+import nl.wijktoets.scoring.Fraction;
+
+/**
+ * Maps one flat CSV row (batch format 1) to exactly one format-1 proposal, by the documented rule:
+ * the row describes one steady year, repeated over {@code plan_years} years from {@code
+ * first_year}. Writing the proposal out with {@link nl.wijktoets.proposal.ProposalYamlWriter} and
+ * reading it back gives the same scores.
+ */
+public final class FlatRow {
+
+  /** The flat columns, in the order of the format's description. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "name",
+          "neighbourhood",
+          "district",
+          "municipality",
+          "language",
+          "stage",
+          "legal_form",
+          "founders",
+          "founders_resident",
+          "residents_involved",
+          "members",
+          "consultation_participants",
+          "board_seats",
+          "board_resident_seats",
+          "members_meeting",
+          "profit_reinvested",
+          "connector_hours",
+          "connector_paid",
+          "connector_employer",
+          "connector_reports_to",
+          "partners",
+          "resident_groups",
+          "public_task_provider",
+          "public_task_current_cost",
+          "public_task_price",
+          "public_task_jobs",
+          "revenue",
+          "costs",
+          "first_year",
+          "plan_years",
+          "residents_hired",
+          "entry_jobs",
+          "guidance",
+          "asset_tenure",
+          "asset_term_years",
+          "impact_indicators",
+          "impact_themes",
+          "risk_mitigated",
+          "file");
+
+  /** At most this many plan years, founders, board seats, partners, ... per row. */
+  static final int MAX_ITEMS = 1000;
+
+  private final Map<String, String> cells;
+  private final String file;
+  private final int line;
+  private final Map<String, Integer> columnIndex;
+  private final int defaultFirstYear;
+  private final Map<String, SourceLocation> locations = new HashMap<>();
+
+  private FlatRow(
+      Map<String, String> cells,
+      Map<String, Integer> columnIndex,
+      String file,
+      int line,
+      int defaultFirstYear) {
+    this.cells = cells;
+    this.columnIndex = columnIndex;
+    this.file = file;
+    this.line = line;
+    this.defaultFirstYear = defaultFirstYear;
+  }
+
+  /**
+   * The proposal a flat row describes.
+   *
+   * @param cells the row's cells by lower-case column name (empty cells may be absent)
+   * @param columnIndex each column's 0-based position, for locations
+   * @param file how the proposal is named in outputs ({@code list.csv:12})
+   * @param line the row's line in the CSV file
+   * @param defaultFirstYear the first plan year when the row gives none
+   * @throws RowException naming the column when a cell cannot be read
+   */
+  public static Proposal toProposal(
+      Map<String, String> cells,
+      Map<String, Integer> columnIndex,
+      String file,
+      int line,
+      int defaultFirstYear)
+      throws RowException {
+    return new FlatRow(cells, columnIndex, file, line, defaultFirstYear).proposal();
+  }
+
+  private Proposal proposal() throws RowException {
+    int planYears = count("plan_years", 1);
+    if (planYears < 1) {
+      throw new RowException("plan_years", "batch.row.plan-years");
+    }
+    int firstYear = count("first_year", defaultFirstYear);
+    if (firstYear < 1000 || firstYear > 9999) {
+      throw new RowException("first_year", "batch.row.year", cell("first_year"));
+    }
+    List<Integer> years = new ArrayList<>();
+    for (int i = 0; i < planYears; i++) {
+      years.add(firstYear + i);
+    }
+    String name = required("name");
+    String neighbourhood = required("neighbourhood");
+    String municipality = cell("municipality");
+
+    List<Proposal.Founder> founders = null;
+    if (given("founders") || given("founders_resident")) {
+      int n = count("founders", 0);
+      int resident = part("founders_resident", "founders", n);
+      founders = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        founders.add(new Proposal.Founder(YamlPath.index("founders", i), i < resident));
+      }
+      at("founders");
+    }
+    Proposal.Residents residents = null;
+    if (given("residents_involved") || given("members") || given("consultation_participants")) {
+      List<Proposal.Consultation> consultations = null;
+      if (given("consultation_participants")) {
+        consultations =
+            List.of(
+                new Proposal.Consultation(
+                    "residents.consultations[0]",
+                    "other",
+                    null,
+                    Fraction.of(count("consultation_participants", 0))));
+      }
+      residents =
+          new Proposal.Residents(
+              "residents",
+              countOrNull("residents_involved"),
+              countOrNull("members"),
+              consultations);
+      at("residents", "residents_involved", "members", "consultation_participants");
+    }
+    Proposal.Governance governance = null;
+    if (given("board_seats")
+        || given("board_resident_seats")
+        || given("members_meeting")
+        || given("profit_reinvested")
+        || given("connector_hours")) {
+      List<Proposal.BoardMember> board = null;
+      if (given("board_seats") || given("board_resident_seats")) {
+        int seats = count("board_seats", 0);
+        int resident = part("board_resident_seats", "board_seats", seats);
+        board = new ArrayList<>();
+        for (int i = 0; i < seats; i++) {
+          board.add(
+              new Proposal.BoardMember(
+                  YamlPath.index("governance.board", i), "member", i < resident, null));
+        }
+      }
+      Proposal.Connector connector = null;
+      if (given("connector_hours")) {
+        connector =
+            new Proposal.Connector(
+                "governance.connector",
+                "connector",
+                number("connector_hours"),
+                bool("connector_paid"),
+                word("connector_employer", Vocabulary.EMPLOYER),
+                word("connector_reports_to", Vocabulary.REPORTS_TO));
+      }
+      governance =
+          new Proposal.Governance(
+              "governance", board, bool("members_meeting"), bool("profit_reinvested"), connector);
+      at("governance", "board_seats", "members_meeting", "profit_reinvested", "connector_hours");
+    }
+    List<Proposal.Partner> partners = null;
+    if (given("partners")) {
+      partners = new ArrayList<>();
+      int i = 0;
+      for (String[] pair : pairs("partners", 2)) {
+        String sector = vocab("partners", pair[0], Vocabulary.SECTOR);
+        String commitment =
+            pair.length > 1 ? vocab("partners", pair[1], Vocabulary.COMMITMENT) : null;
+        partners.add(
+            new Proposal.Partner(
+                YamlPath.index("partners", i), "partner " + (i + 1), sector, null, commitment));
+        i++;
+      }
+      at("partners");
+    }
+    List<Proposal.ResidentGroup> groups = null;
+    if (given("resident_groups")) {
+      groups = new ArrayList<>();
+      int i = 0;
+      for (String[] pair : pairs("resident_groups", 2)) {
+        String type = vocab("resident_groups", pair[0], Vocabulary.GROUP_TYPE);
+        String relation =
+            pair.length > 1 ? vocab("resident_groups", pair[1], Vocabulary.GROUP_RELATION) : null;
+        groups.add(
+            new Proposal.ResidentGroup(
+                YamlPath.index("resident_groups", i), "resident group " + (i + 1), type, relation));
+        i++;
+      }
+      at("resident_groups");
+    }
+    List<Proposal.Activity> activities = null;
+    if (given("public_task_provider")
+        || given("public_task_current_cost")
+        || given("public_task_price")
+        || given("public_task_jobs")) {
+      activities =
+          List.of(
+              new Proposal.Activity(
+                  "activities[0]",
+                  "public task",
+                  null,
+                  null,
+                  Boolean.TRUE,
+                  cell("public_task_provider"),
+                  amountOrNull("public_task_current_cost"),
+                  amountOrNull("public_task_price"),
+                  null,
+                  countOrNull("public_task_jobs"),
+                  null));
+      at(
+          "activities",
+          "public_task_provider",
+          "public_task_current_cost",
+          "public_task_price",
+          "public_task_jobs");
+    }
+    List<Proposal.Revenue> revenue = null;
+    if (given("revenue")) {
+      revenue = new ArrayList<>();
+      int i = 0;
+      for (String[] item : pairs("revenue", 4)) {
+        if (item.length < 3) {
+          throw new RowException("revenue", "batch.row.revenue", String.join(":", item));
+        }
+        String type = vocab("revenue", item[0], Vocabulary.REVENUE_TYPE);
+        Fraction amount = amount("revenue", item[1]);
+        String status = vocab("revenue", item[2], Vocabulary.REVENUE_STATUS);
+        String counterparty = item.length > 3 && !item[3].isBlank() ? item[3].strip() : null;
+        SortedMap<Integer, Fraction> perYear = new TreeMap<>();
+        for (Integer y : years) {
+          perYear.put(y, amount);
+        }
+        revenue.add(
+            new Proposal.Revenue(
+                YamlPath.index("revenue", i),
+                type,
+                type,
+                counterparty,
+                status,
+                Collections.unmodifiableSortedMap(perYear)));
+        i++;
+      }
+      at("revenue");
+    }
+    List<Proposal.BudgetLine> budget = null;
+    if (given("costs")) {
+      Fraction costs = amount("costs", cell("costs"));
+      budget = new ArrayList<>();
+      for (int i = 0; i < years.size(); i++) {
+        budget.add(new Proposal.BudgetLine(YamlPath.index("budget", i), years.get(i), costs));
+      }
+      at("budget", "costs");
+    }
+    List<Proposal.EmploymentLine> employment = null;
+    if (given("residents_hired") || given("entry_jobs")) {
+      Fraction hired = countOrNull("residents_hired");
+      Fraction entry = countOrNull("entry_jobs");
+      employment = new ArrayList<>();
+      for (int i = 0; i < years.size(); i++) {
+        employment.add(
+            new Proposal.EmploymentLine(
+                YamlPath.index("employment", i), years.get(i), hired, null, entry));
+      }
+      at("employment", "residents_hired", "entry_jobs");
+    }
+    Proposal.EmploymentSupport support = null;
+    if (given("guidance")) {
+      support = new Proposal.EmploymentSupport("employment_support", bool("guidance"), null);
+      at("employment_support", "guidance");
+    }
+    List<Proposal.Asset> assets = null;
+    if (given("asset_tenure") || given("asset_term_years")) {
+      assets =
+          List.of(
+              new Proposal.Asset(
+                  "assets[0]",
+                  "building",
+                  "main building",
+                  word("asset_tenure", Vocabulary.TENURE),
+                  numberOrNull("asset_term_years"),
+                  null));
+      at("assets", "asset_tenure", "asset_term_years");
+    }
+    List<Proposal.ImpactIndicator> indicators = null;
+    if (given("impact_indicators")) {
+      int n = count("impact_indicators", 0);
+      List<String> themes = new ArrayList<>();
+      if (given("impact_themes")) {
+        for (String[] t : pairs("impact_themes", 1)) {
+          themes.add(vocab("impact_themes", t[0], Vocabulary.INDICATOR_THEME));
+        }
+      }
+      indicators = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        indicators.add(
+            new Proposal.ImpactIndicator(
+                YamlPath.index("impact_indicators", i),
+                "indicator " + (i + 1),
+                themes.isEmpty() ? null : themes.get(i % themes.size()),
+                null,
+                "0",
+                "1",
+                null,
+                "as stated in the list"));
+      }
+      at("impact_indicators");
+    }
+    List<Proposal.Risk> risks = null;
+    if (given("risk_mitigated")) {
+      Boolean mitigated = bool("risk_mitigated");
+      risks =
+          List.of(
+              new Proposal.Risk(
+                  "risks[0]",
+                  "main risk",
+                  null,
+                  null,
+                  Boolean.TRUE.equals(mitigated) ? "as stated in the list" : null));
+      at("risks", "risk_mitigated");
+    }
+    String lang = word("language", Vocabulary.LANGUAGE);
+    at("name", "name");
+    at("neighbourhood", "neighbourhood");
+    return new Proposal(
+        file,
+        Collections.unmodifiableMap(locations),
+        lang == null ? null : Language.parse(lang).orElse(null),
+        name,
+        neighbourhood,
+        cell("district"),
+        municipality == null ? Proposal.DEFAULT_MUNICIPALITY : Municipality.normalise(municipality),
+        word("stage", Vocabulary.STAGE),
+        word("legal_form", Vocabulary.LEGAL_FORM),
+        null,
+        founders == null ? null : List.copyOf(founders),
+        residents,
+        governance,
+        partners == null ? null : List.copyOf(partners),
+        groups == null ? null : List.copyOf(groups),
+        activities,
+        revenue == null ? null : List.copyOf(revenue),
+        budget == null ? null : List.copyOf(budget),
+        employment == null ? null : List.copyOf(employment),
+        support,
+        null,
+        assets,
+        risks,
+        indicators == null ? null : List.copyOf(indicators),
+        null);
+  }
+
+  /** Records where a block came from: the row's line and the first given column. */
+  private void at(String block, String... columns) {
+    String column = block;
+    for (String c : columns) {
+      if (given(c)) {
+        column = c;
+        break;
+      }
+    }
+    Integer index = columnIndex.get(column);
+    locations.put(block, new SourceLocation(file, line, index == null ? 1 : index + 1));
+  }
+
+  private boolean given(String column) {
+    String v = cells.get(column);
+    return v != null && !v.isBlank();
+  }
+
+  private String cell(String column) {
+    String v = cells.get(column);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private String required(String column) throws RowException {
+    String v = cell(column);
+    if (v == null) {
+      throw new RowException(column, "batch.row.required");
+    }
+    return v;
+  }
+
+  private int count(String column, int fallback) throws RowException {
+    String v = cell(column);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.matches("[0-9]{1,9}")) {
+      throw new RowException(column, "batch.row.count", v);
+    }
+    int n = Integer.parseInt(v);
+    if (n > MAX_ITEMS
+        && !column.equals("first_year")
+        && !column.equals("residents_involved")
+        && !column.equals("members")
+        && !column.equals("consultation_participants")
+        && !column.equals("residents_hired")
+        && !column.equals("entry_jobs")
+        && !column.equals("public_task_jobs")) {
+      throw new RowException(column, "batch.row.too-many", v, MAX_ITEMS);
+    }
+    return n;
+  }
+
+  private Fraction countOrNull(String column) throws RowException {
+    return given(column) ? Fraction.of(count(column, 0)) : null;
+  }
+
+  /** A count that is part of another ({@code founders_resident} of {@code founders}). */
+  private int part(String column, String whole, int wholeValue) throws RowException {
+    int n = count(column, 0);
+    if (n > wholeValue) {
+      throw new RowException(column, "batch.row.part", n, whole, wholeValue);
+    }
+    return n;
+  }
+
+  /** A number that may have decimals, with a point or a Dutch decimal comma. */
+  private Fraction number(String column) throws RowException {
+    String v = cell(column);
+    String normal = v.replace(',', '.');
+    if (!normal.matches("[0-9]{1,9}(\\.[0-9]{1,6})?")) {
+      throw new RowException(column, "batch.row.number", v);
+    }
+    return Fraction.parse(normal);
+  }
+
+  private Fraction numberOrNull(String column) throws RowException {
+    return given(column) ? number(column) : null;
+  }
+
+  private Fraction amount(String column, String text) throws RowException {
+    var value = Amounts.parse(text);
+    if (value.isEmpty()) {
+      throw new RowException(column, "batch.row.amount", text);
+    }
+    if (value.get().signum() < 0) {
+      throw new RowException(column, "batch.row.negative", text);
+    }
+    return value.get();
+  }
+
+  private Fraction amountOrNull(String column) throws RowException {
+    return given(column) ? amount(column, cell(column)) : null;
+  }
+
+  private Boolean bool(String column) throws RowException {
+    String v = cell(column);
+    if (v == null) {
+      return null;
+    }
+    return Vocabulary.bool(v).orElseThrow(() -> new RowException(column, "batch.row.boolean", v));
+  }
+
+  private String word(String column, Vocabulary vocabulary) throws RowException {
+    String v = cell(column);
+    return v == null ? null : vocab(column, v, vocabulary);
+  }
+
+  private static String vocab(String column, String written, Vocabulary vocabulary)
+      throws RowException {
+    return vocabulary
+        .canonicalise(written)
+        .orElseThrow(
+            () ->
+                new RowException(
+                    column,
+                    "batch.row.enum",
+                    written.strip(),
+                    String.join(", ", vocabulary.allowed())));
+  }
+
+  /** {@code a:b; c:d} items, each split on {@code :} into at most {@code parts} parts. */
+  private List<String[]> pairs(String column, int parts) throws RowException {
+    List<String[]> out = new ArrayList<>();
+    for (String item : cell(column).split(";")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      String[] split = item.strip().split(":", parts);
+      for (int i = 0; i < split.length; i++) {
+        split[i] = split[i].strip();
+      }
+      out.add(split);
+      if (out.size() > MAX_ITEMS) {
+        throw new RowException(column, "batch.row.too-many", out.size(), MAX_ITEMS);
+      }
+    }
+    return out;
+  }
+
+  /** Lower-case, trimmed header names. */
+  public static String normaliseHeader(String header) {
+    return header.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** YAML paths for list items. */
+  static final class YamlPath {
+    private YamlPath() {}
+
+    static String index(String list, int i) {
+      return list + "[" + i + "]";
+    }
+  }
+}

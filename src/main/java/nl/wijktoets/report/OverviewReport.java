@@ -1,0 +1,159 @@
+package nl.wijktoets.report;
+
+import freemarker.core.HTMLOutputFormat;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.wijktoets.Version;
+import nl.wijktoets.batch.Overview;
+import nl.wijktoets.i18n.Formats;
+import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.scoring.Fraction;
+
+/**
+ * The overview of a batch in Markdown or HTML: counts per band, each lesson's distribution, the
+ * ranking, and the most common weaknesses with advice. The HTML reuses the assessment page's
+ * styling and chart partials.
+ */
+public final class OverviewReport {
+
+  public static final String MD_TEMPLATE = "overview.md.ftl";
+  public static final String HTML_TEMPLATE = "overview.html.ftl";
+
+  /** How many weaknesses the overview lists. */
+  public static final int WEAKNESSES = 5;
+
+  private final Templates templates;
+
+  public OverviewReport(Templates templates) {
+    this.templates = templates;
+  }
+
+  public String render(Overview o, String list, Language lang, boolean html)
+      throws ReportException {
+    Map<String, Object> model = model(o, list, lang);
+    String text =
+        html
+            ? templates.render(HTML_TEMPLATE, model, HTMLOutputFormat.INSTANCE, lang)
+            : templates.render(MD_TEMPLATE, model, MarkdownOutputFormat.INSTANCE, lang);
+    return MarkdownReport.normalise(text);
+  }
+
+  static Map<String, Object> model(Overview o, String list, Language lang) {
+    Rubric rubric = o.rubric();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("t", ReportModel.labels(lang));
+    m.put("lang", lang.code());
+    m.put("list", list);
+    m.put("rows", o.rows());
+    m.put("ok", o.ok());
+    m.put("errors", o.errors());
+    m.put("gate_failures", o.gateFailures());
+    m.put("mean_total", Formats.total(o.meanTotal(), lang));
+    List<Map<String, Object>> bands = new ArrayList<>();
+    for (Rubric.Band b : rubric.bands()) {
+      Map<String, Object> band = new LinkedHashMap<>();
+      long count = o.bands().getOrDefault(b.id(), 0L);
+      band.put("id", b.id());
+      band.put("label", b.label().getOrDefault(lang, b.id()));
+      band.put("count", count);
+      band.put("share", o.ok() == 0 ? "0%" : Formats.percent(Fraction.of(count, o.ok()), lang));
+      bands.add(band);
+    }
+    m.put("bands", bands);
+    List<Map<String, Object>> lessons = new ArrayList<>();
+    int number = 0;
+    for (Rubric.Lesson l : rubric.lessons()) {
+      number++;
+      long[] counts = o.histograms().get(l.id());
+      long max = 1;
+      for (long c : counts) {
+        max = Math.max(max, c);
+      }
+      List<Map<String, Object>> buckets = new ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        Map<String, Object> bucket = new LinkedHashMap<>();
+        bucket.put("from", i * 100 / counts.length);
+        bucket.put("to", (i + 1) * 100 / counts.length);
+        bucket.put("count", counts[i]);
+        bucket.put(
+            "height",
+            BigDecimal.valueOf(counts[i])
+                .divide(BigDecimal.valueOf(max), 6, java.math.RoundingMode.HALF_UP));
+        bucket.put("below_floor", Fraction.of((i + 1), counts.length).atMost(rubric.lessonFloor()));
+        buckets.add(bucket);
+      }
+      Map<String, Object> lesson = new LinkedHashMap<>();
+      lesson.put("number", number);
+      lesson.put("id", l.id());
+      lesson.put("title", l.text(lang).title());
+      lesson.put("buckets", buckets);
+      lesson.put("max", max);
+      long below = 0;
+      for (int i = 0; i < counts.length; i++) {
+        if (Fraction.of(i + 1, counts.length).atMost(rubric.lessonFloor())) {
+          below += counts[i];
+        }
+      }
+      lesson.put("below_floor", below);
+      lessons.add(lesson);
+    }
+    m.put("lessons", lessons);
+    m.put("floor", Formats.percent(rubric.lessonFloor(), lang));
+    m.put("top", ranked(o.top(), lang));
+    m.put("bottom", ranked(o.bottom(), lang));
+    List<Map<String, Object>> weak = new ArrayList<>();
+    for (var e : o.weaknesses()) {
+      if (weak.size() >= WEAKNESSES || e.getValue() == 0) {
+        break;
+      }
+      Rubric.Criterion c = rubric.criterion(e.getKey()).orElseThrow();
+      Rubric.CriterionTexts texts = c.text(lang);
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("id", c.id());
+      w.put("title", texts.title());
+      w.put("lesson", rubric.lessonOf(c.id()).map(l -> l.text(lang).title()).orElse(""));
+      w.put("count", e.getValue());
+      w.put("share", Formats.percent(Fraction.of(e.getValue(), Math.max(1, o.ok())), lang));
+      w.put("why", texts.why());
+      w.put("needs", Texts.levelText(c, 2, lang));
+      // advice without measured values: the level-0 advice where the rubric has one
+      String advice =
+          texts.adviceByLevel().getOrDefault(0, texts.adviceByLevel().getOrDefault(1, ""));
+      w.put("advice", advice.contains("{") ? "" : advice);
+      weak.add(w);
+    }
+    m.put("weaknesses", weak);
+    Map<String, Object> footer = new LinkedHashMap<>();
+    footer.put("tool", Version.NAME);
+    footer.put("version", Version.version());
+    footer.put("rubric_id", rubric.id());
+    footer.put("rubric_version", rubric.version());
+    footer.put("rubric_hash", rubric.hash());
+    m.put("footer", footer);
+    m.put("ranked_count", Overview.RANKED);
+    m.put("summary", Messages.get(lang, "report.overview.summary", o.rows(), o.ok(), o.errors()));
+    return m;
+  }
+
+  private static List<Map<String, Object>> ranked(List<Overview.Ranked> list, Language lang) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    int i = 0;
+    for (Overview.Ranked r : list) {
+      i++;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rank", i);
+      m.put("row", r.row());
+      m.put("id", r.id());
+      m.put("name", r.name() == null ? "" : r.name());
+      m.put("total", Formats.total(r.total(), lang));
+      m.put("band", r.band());
+      out.add(m);
+    }
+    return out;
+  }
+}
