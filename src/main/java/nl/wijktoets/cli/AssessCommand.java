@@ -277,7 +277,12 @@ public final class AssessCommand implements Callable<Integer> {
       }
       String text;
       try {
-        text = reports.renderAll(format, assessed, top);
+        // one input gives one report; several give an array (JSON) or separated reports, even
+        // when only some of them could be scored
+        text =
+            files.size() == 1
+                ? reports.render(format, assessed.get(0), top)
+                : reports.renderAll(format, assessed, top);
       } catch (ReportException e) {
         console.error(e.getMessage());
         return ExitCodes.INPUT_ERROR;

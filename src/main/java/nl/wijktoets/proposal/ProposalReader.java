@@ -146,9 +146,10 @@ public final class ProposalReader {
       return;
     }
     if (node.get() instanceof Scalar s
-        && (s.kind() == Scalar.Kind.INTEGER || s.kind() == Scalar.Kind.STRING)
-        && VERSIONS.contains(s.text().strip())) {
-      return;
+        && ((s.kind() == Scalar.Kind.STRING && VERSIONS.contains(s.text().strip()))
+            || (s.kind() == Scalar.Kind.INTEGER
+                && VERSIONS.contains(s.text().strip().replaceFirst("^\\+?0*(?=[0-9])", ""))))) {
+      return; // YAML 1.2: 01 is the integer 1
     }
     String written = node.get() instanceof Scalar s ? s.text() : node.get().kindName();
     error("format/version", node.get(), "finding.version", written, String.join(", ", VERSIONS));
@@ -246,7 +247,7 @@ public final class ProposalReader {
               }
             });
     String status = enumValue(m, "status");
-    if (status == null && !m.get("status").isPresent()) {
+    if (status == null && m.get("status").map(ProposalReader::isNull).orElse(true)) {
       warning("evidence/missing-status", m, "finding.revenue.no-status");
     }
     return new Proposal.Revenue(

@@ -36,9 +36,6 @@ public final class Reports {
   /** Several reports for standard output: Markdown separated by {@code ---}, JSON as an array. */
   public String renderAll(ReportFormat format, List<Assessment> all, int top)
       throws ReportException {
-    if (all.size() == 1) {
-      return render(format, all.get(0), top);
-    }
     return switch (format) {
       case md -> markdown.renderAll(all, top);
       case json -> JsonReport.renderAll(all, top);

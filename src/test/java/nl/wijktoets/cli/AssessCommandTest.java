@@ -345,4 +345,80 @@ class AssessCommandTest {
     assertThat(out).isEqualTo(run("assess", MOERWIJK, "-f", "json").out());
     assertThat(new String(stderr, StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void messagesFollowTheLocaleAndLang() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {"assess", "examples/nope.yaml"},
+            new PrintWriter(out),
+            new PrintWriter(err),
+            new ByteArrayInputStream(new byte[0]),
+            Map.of("LANG", "nl_NL.UTF-8"));
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).contains("kan examples/nope.yaml niet lezen");
+    Run en = run("assess", "examples/nope.yaml");
+    assertThat(en.err()).contains("cannot read examples/nope.yaml");
+    Run dutchByOption = run("assess", TRANSVAAL, "-f", "json", "--lang", "nl", "--min-score", "80");
+    assertThat(dutchByOption.code()).isEqualTo(1);
+    assertThat(dutchByOption.err()).contains("totaal 62,0 ligt onder --min-score 80");
+  }
+
+  @Test
+  void pathsAreShownAsGiven() throws IOException {
+    Run r = run("assess", "./" + MOERWIJK, "-f", "json");
+    assertThat(r.code()).isZero();
+    assertThat(r.json().get("file").asText()).isEqualTo("./" + MOERWIJK);
+  }
+
+  @Test
+  void standardInputIntoAFolderIsNamedStdin(@TempDir Path dir) throws IOException {
+    byte[] transvaal = Files.readAllBytes(Path.of(TRANSVAAL));
+    Run r = run(new ByteArrayInputStream(transvaal), "assess", "-", "-f", "json", "-o", dir + "/");
+    assertThat(r.code()).isZero();
+    JsonNode j = JSON.readTree(Files.readString(dir.resolve("stdin.json"), StandardCharsets.UTF_8));
+    assertThat(j.get("file").asText()).isEqualTo("<stdin>");
+    assertThat(j.get("total").decimalValue()).isEqualByComparingTo("62");
+  }
+
+  @Test
+  void oneInputToOneFile(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("sub").resolve("rapport.json");
+    Run r = run("assess", MOERWIJK, "-f", "json", "-o", target.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(
+            JSON.readTree(Files.readString(target, StandardCharsets.UTF_8))
+                .get("band")
+                .get("id")
+                .asText())
+        .isEqualTo("A");
+  }
+
+  @Test
+  void aProposalWithAnErrorIsNotScored(@TempDir Path dir) throws IOException {
+    Path bad = dir.resolve("v2.yaml");
+    Files.writeString(bad, "version: 2\nname: T\nneighbourhood: N\n", StandardCharsets.UTF_8);
+    Run r = run("assess", bad.toString(), "-f", "json", "--no-fail");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).anySatisfy(l -> assertThat(l).startsWith(bad + ":1:10: "));
+    assertThat(r.err()).contains("[format/version]");
+  }
+
+  @Test
+  void formatNamesIgnoreCaseEvenInATurkishLocale() throws IOException {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(new java.util.Locale("tr", "TR"));
+      Run r = run("assess", MOERWIJK, "-f", "JSON", "--lang", "EN");
+      assertThat(r.code()).isZero();
+      assertThat(r.json().get("language").asText()).isEqualTo("en");
+      assertThat(r.json().get("total").decimalValue()).isEqualByComparingTo("92.75");
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
 }

@@ -562,6 +562,12 @@ class ProposalReaderTest {
     assertThat(readRaw("version: \"1\"\nname: T\nneighbourhood: N\n").findings()).isEmpty();
   }
 
+  /** YAML 1.2: {@code 01} is the integer 1 (as {@code 012500} is 12500), so it is version 1. */
+  @Test
+  void versionWrittenWithALeadingZeroIsOne() {
+    assertThat(readRaw("version: 01\nname: T\nneighbourhood: N\n").findings()).isEmpty();
+  }
+
   @Test
   void anEmptyRequiredValueIsAnError() {
     ProposalReader.Result r = readRaw("version: 1\nname: ''\nneighbourhood: N\n");

@@ -301,6 +301,19 @@ class MeasuresTest {
       assertThat(r.level()).isEqualTo(2);
       assertThat(r.cap()).isEqualTo("evidence");
     }
+
+    @Test
+    void withOneReferenceYearLevelFourIsOutOfReach() {
+      String body =
+          """
+          budget: [{year: 2026, costs: 1}]
+          revenue:
+            - {type: right-to-challenge, counterparty: A, status: contract, per_year: {2026: 500, 2027: 500}}
+          """;
+      MeasureResult r = measure("public-task-revenue", body);
+      assertThat(r.values().get("share").fraction()).isEqualTo(Fraction.ONE);
+      assertThat(r.level()).isEqualTo(3);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -241,6 +241,7 @@ final class RandomProposal {
               List.of("municipality", "district", "housing-corporation", "business", "welfare"),
           "asset_type", List.of("building", "land"));
 
+  /** Set by each {@link #generate} call (generation is sequential). */
   private static boolean strong;
 
   static RandomProposal generate(long seed, int size) {
