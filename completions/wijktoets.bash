@@ -156,6 +156,7 @@ function _complete_wijktoets() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} assess" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_wijktoets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wijktoets; return $?; fi
@@ -163,13 +164,15 @@ function _complete_wijktoets() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(assess)
   local cmds1=(validate)
-  local cmds2=(init)
-  local cmds3=(schema)
-  local cmds4=(completion)
+  local cmds2=(batch)
+  local cmds3=(init)
+  local cmds4=(schema)
+  local cmds5=(completion)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wijktoets_completion; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wijktoets_schema; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wijktoets_init; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wijktoets_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wijktoets_schema; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wijktoets_init; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wijktoets_batch; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_wijktoets_validate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_wijktoets_assess; return $?; fi
 
@@ -182,7 +185,7 @@ function _picocli_wijktoets() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="assess validate init schema completion"
+  local commands="assess validate batch init schema completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -277,6 +280,85 @@ function _picocli_wijktoets_validate() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `batch` subcommand.
+function _picocli_wijktoets_batch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads'"
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--json')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--junit')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--to-yaml')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--top')
+      return
+      ;;
+    '--min-score')
+      return
+      ;;
+    '--min-lesson')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "batch" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

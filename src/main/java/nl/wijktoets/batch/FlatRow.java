@@ -68,6 +68,11 @@ public final class FlatRow {
           "risk_mitigated",
           "file");
 
+  private static final java.util.regex.Pattern COUNT =
+      java.util.regex.Pattern.compile("[0-9]{1,9}");
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
+
   /** At most this many plan years, founders, board seats, partners, ... per row. */
   static final int MAX_ITEMS = 1000;
 
@@ -418,7 +423,7 @@ public final class FlatRow {
     if (v == null) {
       return fallback;
     }
-    if (!v.matches("[0-9]{1,9}")) {
+    if (!COUNT.matcher(v).matches()) {
       throw new RowException(column, "batch.row.count", v);
     }
     int n = Integer.parseInt(v);
@@ -452,7 +457,7 @@ public final class FlatRow {
   private Fraction number(String column) throws RowException {
     String v = cell(column);
     String normal = v.replace(',', '.');
-    if (!normal.matches("[0-9]{1,9}(\\.[0-9]{1,6})?")) {
+    if (!NUMBER.matcher(normal).matches()) {
       throw new RowException(column, "batch.row.number", v);
     }
     return Fraction.parse(normal);

@@ -71,6 +71,15 @@ public final class Main {
     cli.addSubcommand(new InitCommand(console));
     cli.addSubcommand(new SchemaCommand(console));
     cli.addSubcommand(new CompletionCommand(console));
+    if (console.language() == Language.NL) {
+      // Dutch help: texts from help_nl.properties; what it lacks stays in English
+      cli.setResourceBundle(
+          java.util.ResourceBundle.getBundle(
+              "nl.wijktoets.cli.help",
+              Language.NL.locale(),
+              java.util.ResourceBundle.Control.getNoFallbackControl(
+                  java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
     cli.setOut(console.out());
     cli.setErr(console.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

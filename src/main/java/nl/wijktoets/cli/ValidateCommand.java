@@ -94,6 +94,21 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     console.language(lang);
     console.verbose(verbose);
+    if (output != null && !output.equals("-")) {
+      Path out = Path.of(output);
+      for (String file : files) {
+        try {
+          if (!file.equals("-")
+              && java.nio.file.Files.exists(out)
+              && java.nio.file.Files.isSameFile(out, Path.of(file))) {
+            console.error(console.msg("error.output-is-input", output));
+            return ExitCodes.INPUT_ERROR;
+          }
+        } catch (IOException e) {
+          // the input cannot be read: reported below like any other
+        }
+      }
+    }
     Assessor assessor = new Assessor(RubricLoader.builtin());
     List<FindingsReport.FileResult> results = new ArrayList<>();
     int code = ExitCodes.OK;

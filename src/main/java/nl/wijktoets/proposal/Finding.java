@@ -41,7 +41,36 @@ public record Finding(
   }
 
   private static List<String> strings(Object[] args) {
-    return java.util.Arrays.stream(args).map(String::valueOf).toList();
+    return java.util.Arrays.stream(args).map(a -> visible(String.valueOf(a))).toList();
+  }
+
+  /**
+   * Text from an input file as it may appear in a one-line message: line breaks and other control
+   * characters are shown escaped ({@code \n}, {@code \u0001}), so a finding is always one line and
+   * cannot start a CI workflow command of its own.
+   */
+  static String visible(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String replacement =
+          switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default ->
+                Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    ? String.format("\\u%04X", (int) c)
+                    : null;
+          };
+      if (replacement != null && out == null) {
+        out = new StringBuilder(s.substring(0, i));
+      }
+      if (out != null) {
+        out.append(replacement != null ? replacement : String.valueOf(c));
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   public boolean isError() {

@@ -54,6 +54,10 @@ public final class ProposalReader {
         r.proposal() == null
             ? List.of()
             : ProposalSchema.get().validate(tree.root(), r.proposal().locations());
+    // where the YAML itself was already wrong (an alias), say nothing more about that place
+    java.util.Set<String> yamlErrors = new java.util.HashSet<>();
+    tree.findings().stream().filter(Finding::isError).forEach(f -> yamlErrors.add(f.path()));
+    structural = structural.stream().filter(f -> !yamlErrors.contains(f.path())).toList();
     for (Finding s : structural) {
       // a rule of the format's own (waiver/no-reason) says it better than "required"
       boolean said =
@@ -67,7 +71,7 @@ public final class ProposalReader {
       boolean covered =
           f.rule().startsWith("schema/")
               && structural.stream().anyMatch(s -> covers(s.path(), f.path()));
-      if (!covered) {
+      if (!covered && !yamlErrors.contains(f.path())) {
         all.add(f);
       }
     }

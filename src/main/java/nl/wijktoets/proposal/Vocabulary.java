@@ -335,7 +335,8 @@ public enum Vocabulary {
 
   /** The canonical value for what a user wrote, if it is a known word. */
   public Optional<String> canonicalise(String written) {
-    return Optional.ofNullable(lookup.get(normalise(written)));
+    String exact = lookup.get(written); // canonical values as written need no normalising
+    return Optional.ofNullable(exact != null ? exact : lookup.get(normalise(written)));
   }
 
   /** Every accepted word, canonical first, for messages ("allowed: ..."). */

@@ -128,6 +128,24 @@ public final class FindingsReport {
       }
     }
     run.put("columnKind", "unicodeCodePoints");
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    boolean allRead = results.stream().allMatch(r -> r.unreadable() == null);
+    invocation.put("executionSuccessful", allRead);
+    if (!allRead) {
+      ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+      for (FileResult r : results) {
+        if (r.unreadable() != null) {
+          ObjectNode note = notes.addObject();
+          note.put("level", "error");
+          note.putObject("message").put("text", r.unreadable());
+          note.putArray("locations")
+              .addObject()
+              .putObject("physicalLocation")
+              .putObject("artifactLocation")
+              .put("uri", uri(r.file()));
+        }
+      }
+    }
     ArrayNode out = run.putArray("results");
     for (FileResult r : results) {
       for (Finding f : r.findings()) {
@@ -314,6 +332,28 @@ public final class FindingsReport {
     return out.toString();
   }
 
+  /** Characters XML 1.0 cannot hold at all become U+FFFD, so the document always parses. */
+  static String xmlText(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || Character.isSurrogate(c);
+      if (!ok && out == null) {
+        out = new StringBuilder(s.substring(0, i));
+      }
+      if (out != null) {
+        out.append(ok ? c : '\uFFFD');
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
   /** Escapes the message of a workflow command. */
   static String data(String s) {
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
@@ -388,11 +428,11 @@ public final class FindingsReport {
     }
 
     public void writeAttribute(String name, String value) throws XMLStreamException {
-      w.writeAttribute(name, value);
+      w.writeAttribute(name, xmlText(value));
     }
 
     public void writeCharacters(String text) throws XMLStreamException {
-      w.writeCharacters(text);
+      w.writeCharacters(xmlText(text));
       hadText = true;
     }
 

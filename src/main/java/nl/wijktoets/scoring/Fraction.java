@@ -31,17 +31,30 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
       numerator = numerator.negate();
       denominator = denominator.negate();
     }
-    BigInteger gcd = numerator.gcd(denominator);
-    if (!gcd.equals(BigInteger.ONE) && gcd.signum() != 0) {
-      numerator = numerator.divide(gcd);
-      denominator = denominator.divide(gcd);
+    if (!denominator.equals(BigInteger.ONE)) { // whole numbers (most values) need no reduction
+      BigInteger gcd = numerator.gcd(denominator);
+      if (!gcd.equals(BigInteger.ONE) && gcd.signum() != 0) {
+        numerator = numerator.divide(gcd);
+        denominator = denominator.divide(gcd);
+      }
     }
     if (numerator.signum() == 0) {
       denominator = BigInteger.ONE;
     }
   }
 
+  private static final Fraction[] SMALL = new Fraction[257];
+
+  static {
+    for (int i = 0; i < SMALL.length; i++) {
+      SMALL[i] = new Fraction(BigInteger.valueOf(i), BigInteger.ONE);
+    }
+  }
+
   public static Fraction of(long value) {
+    if (value >= 0 && value < SMALL.length && SMALL[(int) value] != null) {
+      return SMALL[(int) value];
+    }
     return new Fraction(BigInteger.valueOf(value), BigInteger.ONE);
   }
 
@@ -109,6 +122,9 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   }
 
   public Fraction plus(Fraction o) {
+    if (denominator.equals(o.denominator)) {
+      return new Fraction(numerator.add(o.numerator), denominator);
+    }
     return new Fraction(
         numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
         denominator.multiply(o.denominator));

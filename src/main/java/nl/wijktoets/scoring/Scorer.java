@@ -2,7 +2,6 @@ package nl.wijktoets.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.wijktoets.i18n.Language;
@@ -126,7 +125,7 @@ public final class Scorer {
   static List<Assessment.NextStep> nextSteps(
       List<Assessment.LessonResult> lessons, Map<String, Proposal.Waiver> waivers) {
     List<Assessment.NextStep> steps = new ArrayList<>();
-    Map<Assessment.NextStep, Integer> order = new HashMap<>();
+    Map<Assessment.NextStep, Integer> order = new java.util.IdentityHashMap<>();
     int position = 0;
     for (Assessment.LessonResult l : lessons) {
       Fraction activeWeight = Fraction.ZERO;

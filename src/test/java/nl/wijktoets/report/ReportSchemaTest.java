@@ -1,0 +1,162 @@
+package nl.wijktoets.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.wijktoets.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code wijktoets schema report} describes exactly what {@code assess -f json} writes. */
+class ReportSchemaTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> EXAMPLES =
+      List.of(
+          "examples/bouwlust-vrederust.yaml",
+          "examples/duindorp.yaml",
+          "examples/moerwijk.yaml",
+          "examples/schilderswijk.yaml",
+          "examples/transvaal.yaml");
+
+  private static JsonNode schemaNode;
+  private static JsonSchema schema;
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            new ByteArrayInputStream(new byte[0]),
+            Map.of());
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    Run r = run("schema", "report");
+    assertThat(r.code()).isZero();
+    schemaNode = JSON.readTree(r.out());
+    schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+  }
+
+  private static JsonNode assess(String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("assess"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("-f", "json"));
+    Run r = run(all.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
+  }
+
+  @Test
+  void schemaIsDraft202012() {
+    assertThat(schemaNode.get("$schema").asText())
+        .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    assertThat(schemaNode.get("type").asText()).isEqualTo("object");
+    assertThat(schemaNode.get("additionalProperties").asBoolean()).isFalse();
+    assertThat(schemaNode.get("properties").has("schemaVersion")).isTrue();
+    assertThat(run("schema", "report").out()).endsWith("}\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "examples/bouwlust-vrederust.yaml",
+        "examples/duindorp.yaml",
+        "examples/moerwijk.yaml",
+        "examples/schilderswijk.yaml",
+        "examples/transvaal.yaml"
+      })
+  void everyExampleReportValidates(String example) throws IOException {
+    JsonNode report = assess(example);
+    assertThat(report.isObject()).isTrue();
+    assertThat(report.get("file").asText()).isEqualTo(example);
+    assertThat(schema.validate(report)).isEmpty();
+    // in English too
+    assertThat(schema.validate(assess(example, "--lang", "en"))).isEmpty();
+  }
+
+  @Test
+  void arrayForSeveralFilesValidatesItemByItem() throws IOException {
+    JsonNode all = assess(EXAMPLES.toArray(String[]::new));
+    assertThat(all.isArray()).isTrue();
+    assertThat(all).hasSize(5);
+    for (int i = 0; i < all.size(); i++) {
+      assertThat(all.get(i).get("file").asText()).isEqualTo(EXAMPLES.get(i));
+      assertThat(schema.validate(all.get(i))).as(EXAMPLES.get(i)).isEmpty();
+    }
+    // the array as a whole is not a report
+    assertThat(schema.validate(all)).isNotEmpty();
+  }
+
+  @Test
+  void unknownFieldFails() throws IOException {
+    ObjectNode report = (ObjectNode) assess("examples/moerwijk.yaml");
+    assertThat(schema.validate(report)).isEmpty();
+    report.put("timestamp", "2026-01-01T00:00:00Z");
+    Set<ValidationMessage> messages = schema.validate(report);
+    assertThat(messages).isNotEmpty();
+    assertThat(messages.toString()).contains("timestamp");
+  }
+
+  @Test
+  void unknownFieldInACriterionFails() throws IOException {
+    JsonNode report = assess("examples/moerwijk.yaml");
+    ((ObjectNode) report.get("lessons").get(0).get("criteria").get(0)).put("extra", 1);
+    assertThat(schema.validate(report)).isNotEmpty();
+  }
+
+  @Test
+  void levelFiveFails() throws IOException {
+    JsonNode report = assess("examples/moerwijk.yaml");
+    ObjectNode criterion = (ObjectNode) report.get("lessons").get(0).get("criteria").get(0);
+    criterion.put("level", 5);
+    Set<ValidationMessage> messages = schema.validate(report);
+    assertThat(messages).isNotEmpty();
+    assertThat(messages.toString()).contains("level");
+  }
+
+  @Test
+  void missingRequiredFieldAndWrongConstFail() throws IOException {
+    ObjectNode report = (ObjectNode) assess("examples/moerwijk.yaml");
+    report.remove("total");
+    assertThat(schema.validate(report)).isNotEmpty();
+
+    ObjectNode other = (ObjectNode) assess("examples/moerwijk.yaml");
+    other.put("schemaVersion", "2");
+    assertThat(schema.validate(other)).isNotEmpty();
+  }
+
+  @Test
+  void reportHasNoPrivateData() throws IOException {
+    // the schema allows no contact or founders; the reports of the examples carry none either
+    assertThat(schemaNode.get("properties").has("contact")).isFalse();
+    assertThat(schemaNode.get("properties").get("proposal").get("properties").has("founders"))
+        .isFalse();
+    String text = JSON.writeValueAsString(assess("examples/moerwijk.yaml"));
+    assertThat(text)
+        .doesNotContain("\"contact\"", "\"founders\"", "info@example.org", "El Idrissi");
+  }
+}
