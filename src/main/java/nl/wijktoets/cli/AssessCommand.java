@@ -22,7 +22,6 @@ import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.ReportFormat;
 import nl.wijktoets.report.Reports;
 import nl.wijktoets.report.Templates;
-import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.scoring.Fraction;
@@ -120,6 +119,12 @@ public final class AssessCommand implements Callable<Integer> {
       description = "Do not print warnings.")
   boolean quiet;
 
+  @Option(
+      names = "--rubric",
+      paramLabel = "FILE",
+      description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
+  java.nio.file.Path rubricFile;
+
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
 
@@ -131,10 +136,14 @@ public final class AssessCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     console.language(lang);
     console.verbose(verbose);
+    nl.wijktoets.rubric.Rubric rubric = Rubrics.load(console, rubricFile, false);
+    if (rubric == null) {
+      return ExitCodes.INPUT_ERROR;
+    }
     if (top < 0) {
       top = 0;
     }
-    Assessor assessor = new Assessor(RubricLoader.builtin());
+    Assessor assessor = new Assessor(rubric);
     Reports reports = new Reports(new Templates(), minLesson);
     // where each report goes, decided (and checked for clashes) before anything is written
     Map<String, Path> targets = targets();

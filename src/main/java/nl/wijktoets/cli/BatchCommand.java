@@ -20,7 +20,6 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.OverviewReport;
 import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.Templates;
-import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,6 +133,12 @@ public final class BatchCommand implements Callable<Integer> {
       description = "No summary line on stderr.")
   boolean quiet;
 
+  @Option(
+      names = "--rubric",
+      paramLabel = "FILE",
+      description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
+  java.nio.file.Path rubricFile;
+
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
 
@@ -145,6 +150,10 @@ public final class BatchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     console.language(lang);
     console.verbose(verbose);
+    nl.wijktoets.rubric.Rubric rubric = Rubrics.load(console, rubricFile, false);
+    if (rubric == null) {
+      return ExitCodes.INPUT_ERROR;
+    }
     Language language = console.language();
     String name = list.toString();
     if (!Files.isRegularFile(list)) {
@@ -175,7 +184,7 @@ public final class BatchCommand implements Callable<Integer> {
       Writer junitWriter = junitFile == null ? null : BatchRunner.writer(junitFile.stream());
       BatchRunner runner =
           new BatchRunner(
-              RubricLoader.builtin(),
+              rubric,
               new BatchRunner.Options(
                   name,
                   list,

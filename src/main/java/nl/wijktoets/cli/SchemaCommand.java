@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = WijktoetsCommand.VersionInfo.class,
     description = {
       "Print a JSON Schema (draft 2020-12): of a proposal file (proposal, for editors and CI) or"
-          + " of the JSON report of assess -f json (report, for its consumers).",
+          + " of the JSON report of assess -f json (report, for its consumers), or of a rubric file"
+          + " (rubric).",
       "Save it next to your proposals and point your editor at it, e.g. with a first line",
       "  # yaml-language-server: $schema=./proposal.schema.json"
     },
@@ -23,7 +24,8 @@ public final class SchemaCommand implements Callable<Integer> {
   /** The schemas this command prints. */
   enum Name {
     proposal,
-    report
+    report,
+    rubric
   }
 
   private final Console console;
@@ -45,6 +47,7 @@ public final class SchemaCommand implements Callable<Integer> {
         switch (name) {
           case proposal -> ProposalSchema.get().text();
           case report -> resource("/nl/wijktoets/schema/report.schema.json");
+          case rubric -> resource("/nl/wijktoets/schema/rubric.schema.json");
         };
     console.out().print(text.endsWith("\n") ? text : text + "\n");
     console.out().flush();

@@ -10,7 +10,6 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.InputFiles;
 import nl.wijktoets.proposal.YamlTreeReader;
 import nl.wijktoets.report.FindingsReport;
-import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.util.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -83,6 +82,12 @@ public final class ValidateCommand implements Callable<Integer> {
       description = "Leave warnings out of text and github output.")
   boolean quiet;
 
+  @Option(
+      names = "--rubric",
+      paramLabel = "FILE",
+      description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
+  java.nio.file.Path rubricFile;
+
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
 
@@ -94,6 +99,10 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     console.language(lang);
     console.verbose(verbose);
+    nl.wijktoets.rubric.Rubric rubric = Rubrics.load(console, rubricFile, false);
+    if (rubric == null) {
+      return ExitCodes.INPUT_ERROR;
+    }
     if (output != null && !output.equals("-")) {
       Path out = Path.of(output);
       for (String file : files) {
@@ -109,7 +118,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
       }
     }
-    Assessor assessor = new Assessor(RubricLoader.builtin());
+    Assessor assessor = new Assessor(rubric);
     List<FindingsReport.FileResult> results = new ArrayList<>();
     int code = ExitCodes.OK;
     for (String file : files) {

@@ -39,15 +39,24 @@ public final class ProposalSchema {
   /** Where the schema lives on the class path. */
   public static final String RESOURCE = "/nl/wijktoets/schema/proposal.schema.json";
 
+  /** Where the rubric schema lives on the class path. */
+  public static final String RUBRIC_RESOURCE = "/nl/wijktoets/schema/rubric.schema.json";
+
   private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-  private static final ProposalSchema INSTANCE = new ProposalSchema();
+  private static final ProposalSchema INSTANCE = new ProposalSchema(RESOURCE, true);
+
+  private static final class RubricHolder {
+    static final ProposalSchema RUBRIC = new ProposalSchema(RUBRIC_RESOURCE, false);
+  }
 
   private final String text;
   private final JsonNode schemaNode;
   private final JsonSchema schema;
+  private final boolean vocabulary;
 
-  private ProposalSchema() {
-    try (InputStream in = ProposalSchema.class.getResourceAsStream(RESOURCE)) {
+  private ProposalSchema(String resource, boolean vocabulary) {
+    this.vocabulary = vocabulary;
+    try (InputStream in = ProposalSchema.class.getResourceAsStream(resource)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       schemaNode = new ObjectMapper().readTree(text);
     } catch (IOException e) {
@@ -66,8 +75,17 @@ public final class ProposalSchema {
     schema = factory.getSchema(schemaNode, config);
   }
 
+  /** The proposal schema. */
   public static ProposalSchema get() {
     return INSTANCE;
+  }
+
+  /**
+   * The rubric schema, checked the same way (without the proposal's Dutch synonyms): {@code
+   * wijktoets schema rubric} prints it and {@code rubric check} applies it.
+   */
+  public static ProposalSchema rubric() {
+    return RubricHolder.RUBRIC;
   }
 
   /** The schema's text, as {@code wijktoets schema proposal} prints it. */
@@ -81,7 +99,7 @@ public final class ProposalSchema {
    * (so {@code Coöperatie} and {@code cooperatie} are both {@code cooperative}).
    */
   public List<Finding> validate(YamlNode root, Map<String, SourceLocation> locations) {
-    JsonNode json = toJson(root);
+    JsonNode json = toJson(root, vocabulary);
     if (json == null) {
       return List.of();
     }
@@ -365,10 +383,14 @@ public final class ProposalSchema {
    * reports them).
    */
   static JsonNode toJson(YamlNode node) {
+    return toJson(node, true);
+  }
+
+  static JsonNode toJson(YamlNode node, boolean vocabulary) {
     if (node instanceof Mapping m) {
       ObjectNode obj = F.objectNode();
       for (YamlNode.Entry e : m.entries()) {
-        JsonNode value = toJson(e.value());
+        JsonNode value = toJson(e.value(), vocabulary);
         if (value != null) {
           obj.set(e.key().text(), value);
         }
@@ -378,7 +400,7 @@ public final class ProposalSchema {
     if (node instanceof Sequence s) {
       ArrayNode arr = F.arrayNode();
       for (YamlNode item : s.items()) {
-        JsonNode value = toJson(item);
+        JsonNode value = toJson(item, vocabulary);
         if (value != null) { // empty items (and aliases, reported as such) are left out
           arr.add(value);
         }
@@ -391,7 +413,7 @@ public final class ProposalSchema {
       case BOOLEAN -> F.booleanNode(s.text().equalsIgnoreCase("true"));
       case INTEGER, DECIMAL -> number(s.text());
       case STRING -> {
-        Vocabulary v = Vocabulary.forPath(s.path());
+        Vocabulary v = vocabulary ? Vocabulary.forPath(s.path()) : null;
         String text = v == null ? s.text() : v.canonicalise(s.text()).orElse(s.text());
         yield F.textNode(text);
       }

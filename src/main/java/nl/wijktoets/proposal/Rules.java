@@ -59,7 +59,8 @@ public final class Rules {
           new Rule("money/no-years", W),
           new Rule("evidence/missing-status", W),
           new Rule("evidence/missing-commitment", W),
-          new Rule("rubric/invalid", E));
+          new Rule("rubric/invalid", E),
+          new Rule("rubric/warning", W));
 
   private Rules() {}
 

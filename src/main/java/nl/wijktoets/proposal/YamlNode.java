@@ -93,6 +93,28 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
     }
   }
 
+  /** Where each path of a tree was read: a mapping entry at its key, a list item at its start. */
+  static java.util.Map<String, SourceLocation> locations(YamlNode root) {
+    java.util.Map<String, SourceLocation> out = new java.util.HashMap<>();
+    java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+    todo.push(new Object[] {root, root.location()});
+    while (!todo.isEmpty()) {
+      Object[] next = todo.pop();
+      YamlNode node = (YamlNode) next[0];
+      out.putIfAbsent(node.path(), (SourceLocation) next[1]);
+      if (node instanceof Mapping m) {
+        for (Entry e : m.entries()) {
+          todo.push(new Object[] {e.value(), e.key().location()});
+        }
+      } else if (node instanceof Sequence seq) {
+        for (YamlNode item : seq.items()) {
+          todo.push(new Object[] {item, item.location()});
+        }
+      }
+    }
+    return out;
+  }
+
   static String child(String parent, String key) {
     return parent.isEmpty() ? key : parent + "." + key;
   }

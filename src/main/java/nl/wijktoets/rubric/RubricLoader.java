@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +16,24 @@ import java.util.Map;
 import java.util.Optional;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.proposal.ProposalSchema;
+import nl.wijktoets.proposal.SourceLocation;
+import nl.wijktoets.proposal.Suggestions;
 import nl.wijktoets.proposal.YamlNode;
 import nl.wijktoets.proposal.YamlNode.Mapping;
 import nl.wijktoets.proposal.YamlNode.Scalar;
 import nl.wijktoets.proposal.YamlNode.Sequence;
 import nl.wijktoets.proposal.YamlTreeReader;
 import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.scoring.Measure;
+import nl.wijktoets.scoring.Measures;
 
 /**
- * Loads a rubric from YAML. The content hash is the SHA-256 of the file's text with line endings
- * normalised to {@code \n}, so a score can be reproduced with the same rubric.
+ * Loads and checks a rubric from YAML: its structure against the rubric JSON Schema, then unique
+ * ids, known measures with valid parameters, positive weights that add up, thresholds and bands in
+ * order, and texts in both languages (a missing language falls back to the other, with a warning).
+ * Every problem is a located {@link Finding}. The content hash is the SHA-256 of the file's text
+ * with line endings normalised to {@code \n}.
  */
 public final class RubricLoader {
 
@@ -39,6 +48,13 @@ public final class RubricLoader {
   private final List<Finding> findings = new ArrayList<>();
 
   private RubricLoader() {}
+
+  /** A checked rubric (null when it has errors) with every finding, errors and warnings. */
+  public record Result(Rubric rubric, List<Finding> findings) {
+    public boolean ok() {
+      return rubric != null;
+    }
+  }
 
   /** The built-in rubric (loaded once). */
   public static Rubric builtin() {
@@ -66,17 +82,40 @@ public final class RubricLoader {
     }
   }
 
+  /** Loads a rubric, or throws with every problem when it has errors. */
   public static Rubric load(String file, byte[] bytes) throws RubricException {
+    Result r = check(file, bytes);
+    if (!r.ok()) {
+      throw new RubricException(r.findings().stream().filter(Finding::isError).toList());
+    }
+    return r.rubric();
+  }
+
+  /** Checks a rubric file: the rubric if it can be used, and every finding. */
+  public static Result check(String file, byte[] bytes) {
     YamlTreeReader.Result tree = new YamlTreeReader(LIMITS).read(file, bytes);
     if (tree.hasErrors() || tree.root() == null) {
-      throw new RubricException(tree.findings());
+      return new Result(null, tree.findings());
     }
     RubricLoader loader = new RubricLoader();
-    Rubric rubric = loader.rubric(tree.root(), hash(tree.text()));
-    if (rubric == null || loader.findings.stream().anyMatch(Finding::isError)) {
-      throw new RubricException(loader.findings);
+    loader.findings.addAll(tree.findings());
+    if (tree.root() instanceof Mapping) {
+      loader.findings.addAll(
+          ProposalSchema.rubric().validate(tree.root(), YamlNode.locations(tree.root())));
     }
-    return rubric;
+    if (loader.findings.stream().anyMatch(Finding::isError)) {
+      return new Result(null, sorted(loader.findings));
+    }
+    Rubric rubric = loader.rubric((Mapping) tree.root(), hash(tree.text()));
+    List<Finding> all = sorted(loader.findings);
+    boolean errors = all.stream().anyMatch(Finding::isError);
+    return new Result(errors ? null : rubric, all);
+  }
+
+  private static List<Finding> sorted(List<Finding> findings) {
+    List<Finding> copy = new ArrayList<>(findings);
+    copy.sort(Finding.IN_FILE_ORDER);
+    return List.copyOf(copy);
   }
 
   /** SHA-256 (hex) of a text with its line endings normalised to {@code \n}. */
@@ -90,59 +129,114 @@ public final class RubricLoader {
     }
   }
 
-  private Rubric rubric(YamlNode root, String hash) {
-    if (!(root instanceof Mapping m)) {
-      error(root, "rubric.type", "mapping");
-      return null;
-    }
-    String id = requiredText(m, "id");
-    String version = requiredText(m, "version");
+  private Rubric rubric(Mapping m, String hash) {
+    String id = text(m, "id").orElse("");
+    String version = text(m, "version").orElse("");
     List<Rubric.Band> bands = new ArrayList<>();
+    Fraction previous = null;
     for (Mapping b : items(m, "bands")) {
+      Fraction min = fraction(b, "min_total").orElse(Fraction.ZERO);
+      if (previous != null && !min.lessThan(previous)) {
+        error(b.get("min_total").orElse(b), "rubric.bands-order", min, previous);
+      }
+      previous = min;
+      Fraction share = fraction(b, "min_lesson_share").orElse(null);
+      if (share != null && (share.signum() < 0 || share.greaterThan(Fraction.ONE))) {
+        error(b.get("min_lesson_share").orElse(b), "rubric.share-range", share);
+      }
       bands.add(
           new Rubric.Band(
-              requiredText(b, "id"),
-              fraction(b, "min_total").orElse(Fraction.ZERO),
-              fraction(b, "min_lesson_share").orElse(null),
-              languageTexts(b, "label")));
+              text(b, "id").orElse(""),
+              min,
+              share,
+              languageTexts(b, "label", text(b, "id").orElse(""))));
+    }
+    unique(items(m, "bands"), "band");
+    Optional<String> floorCap = text(m, "floor_cap");
+    if (floorCap.isPresent() && bands.stream().noneMatch(b -> b.id().equals(floorCap.get()))) {
+      error(
+          m.get("floor_cap").orElseThrow(),
+          "rubric.unknown-band",
+          floorCap.get(),
+          String.join(", ", bands.stream().map(Rubric.Band::id).toList()));
+    }
+    Fraction floor = fraction(m, "lesson_floor").orElse(Fraction.ZERO);
+    if (floor.signum() < 0 || floor.greaterThan(Fraction.ONE)) {
+      error(m.get("lesson_floor").orElse(m), "rubric.share-range", floor);
     }
     List<Rubric.Lesson> lessons = new ArrayList<>();
+    List<Mapping> allCriteria = new ArrayList<>();
+    Fraction totalWeight = Fraction.ZERO;
     for (Mapping l : items(m, "lessons")) {
+      String lessonId = text(l, "id").orElse("");
+      Fraction weight = positive(l, "weight");
+      totalWeight = totalWeight.plus(weight);
       List<Rubric.Criterion> criteria = new ArrayList<>();
+      Fraction sum = Fraction.ZERO;
       for (Mapping c : items(l, "criteria")) {
-        criteria.add(criterion(c));
+        allCriteria.add(c);
+        Rubric.Criterion criterion = criterion(c);
+        sum = sum.plus(criterion.weight());
+        criteria.add(criterion);
       }
-      String lessonId = requiredText(l, "id");
+      if (!sum.equals(weight) && !weight.isZero()) {
+        error(l.get("weight").orElse(l), "rubric.weights-sum", lessonId, sum, weight);
+      }
       lessons.add(
-          new Rubric.Lesson(
-              lessonId,
-              requiredFraction(l, "weight"),
-              lessonTexts(l, lessonId),
-              List.copyOf(criteria)));
+          new Rubric.Lesson(lessonId, weight, lessonTexts(l, lessonId), List.copyOf(criteria)));
+    }
+    unique(items(m, "lessons"), "lesson");
+    unique(allCriteria, "criterion");
+    if (!totalWeight.equals(Fraction.of(100))) {
+      warning(m.get("lessons").orElse(m), "rubric.total-weight", totalWeight);
     }
     return new Rubric(
         id,
         version,
         hash,
-        languageTexts(m, "title"),
-        fraction(m, "lesson_floor").orElse(Fraction.ZERO),
-        text(m, "floor_cap").orElse(null),
+        languageTexts(m, "title", id),
+        floor,
+        floorCap.orElse(null),
         List.copyOf(bands),
         List.copyOf(lessons));
   }
 
+  private void unique(List<Mapping> items, String what) {
+    Map<String, SourceLocation> seen = new HashMap<>();
+    for (Mapping item : items) {
+      Optional<YamlNode> idNode = item.get("id");
+      if (idNode.isPresent() && idNode.get() instanceof Scalar s) {
+        SourceLocation first = seen.putIfAbsent(s.text(), s.location());
+        if (first != null) {
+          error(s, "rubric.duplicate-id", what, s.text(), first.line());
+        }
+      }
+    }
+  }
+
   private Rubric.Criterion criterion(Mapping c) {
-    String id = requiredText(c, "id");
+    String id = text(c, "id").orElse("");
+    Fraction weight = positive(c, "weight");
+    String measureName = text(c, "measure").orElse("");
+    Optional<Measure> measure = Measures.byName(measureName);
+    if (measure.isEmpty()) {
+      List<String> known = Measures.all().stream().map(Measure::name).toList();
+      String near = Suggestions.nearest(measureName, known);
+      error(
+          c.get("measure").orElse(c),
+          near == null ? "rubric.unknown-measure" : "rubric.unknown-measure.suggest",
+          measureName,
+          near == null ? String.join(", ", known) : near);
+    }
     Map<String, Object> params = new LinkedHashMap<>();
     c.get("params")
+        .filter(Mapping.class::isInstance)
         .ifPresent(
             p -> {
-              if (p instanceof Mapping pm) {
-                for (YamlNode.Entry e : pm.entries()) {
-                  params.put(e.key().text(), paramValue(e.value()));
-                }
-              } else {
-                error(p, "rubric.type", "mapping");
+              for (YamlNode.Entry e : ((Mapping) p).entries()) {
+                Object value = paramValue(e.value());
+                params.put(e.key().text(), value);
+                measure.ifPresent(ms -> checkParam(ms, e, value));
               }
             });
     boolean waivable =
@@ -150,67 +244,123 @@ public final class RubricLoader {
             .map(n -> !(n instanceof Scalar s && s.text().equals("false")))
             .orElse(true);
     Map<Language, Rubric.CriterionTexts> texts = new EnumMap<>(Language.class);
-    Optional<YamlNode> textsNode = c.get("texts");
+    Optional<Mapping> textsNode =
+        c.get("texts").filter(Mapping.class::isInstance).map(Mapping.class::cast);
     for (Language lang : Language.values()) {
-      Optional<Mapping> t =
-          textsNode
-              .filter(Mapping.class::isInstance)
-              .flatMap(n -> ((Mapping) n).get(lang.code()))
-              .filter(Mapping.class::isInstance)
-              .map(Mapping.class::cast);
-      if (t.isPresent()) {
-        Mapping tm = t.get();
-        List<String> levels = new ArrayList<>();
-        tm.get("levels")
-            .filter(Sequence.class::isInstance)
-            .ifPresent(n -> ((Sequence) n).items().forEach(i -> levels.add(scalarText(i))));
-        Map<Integer, String> byLevel = new LinkedHashMap<>();
-        tm.get("advice_by_level")
-            .filter(Mapping.class::isInstance)
-            .ifPresent(
-                n ->
-                    ((Mapping) n)
-                        .entries()
-                        .forEach(
-                            e -> {
-                              try {
-                                byLevel.put(
-                                    Integer.parseInt(e.key().text().strip()),
-                                    scalarText(e.value()));
-                              } catch (NumberFormatException ex) {
-                                error(e.key(), "rubric.level-key", e.key().text());
-                              }
-                            }));
-        texts.put(
-            lang,
-            new Rubric.CriterionTexts(
-                text(tm, "title").orElse(id),
-                text(tm, "why").orElse(""),
-                text(tm, "measured").orElse(""),
-                List.copyOf(levels),
-                text(tm, "advice").orElse(""),
-                Map.copyOf(byLevel)));
-      }
+      textsNode
+          .flatMap(n -> n.get(lang.code()))
+          .filter(Mapping.class::isInstance)
+          .map(Mapping.class::cast)
+          .ifPresent(tm -> texts.put(lang, criterionTexts(tm, id)));
     }
+    fallBack(texts, textsNode.map(YamlNode.class::cast).orElse(c), id);
     if (texts.isEmpty()) {
       texts.put(Language.EN, new Rubric.CriterionTexts(id, "", "", List.of(), "", Map.of()));
     }
-    return new Rubric.Criterion(
-        id,
-        requiredFraction(c, "weight"),
-        waivable,
-        requiredText(c, "measure"),
-        new Params(params),
-        texts);
+    return new Rubric.Criterion(id, weight, waivable, measureName, new Params(params), texts);
+  }
+
+  private Rubric.CriterionTexts criterionTexts(Mapping tm, String id) {
+    List<String> levels = new ArrayList<>();
+    tm.get("levels")
+        .filter(Sequence.class::isInstance)
+        .ifPresent(n -> ((Sequence) n).items().forEach(i -> levels.add(scalarText(i))));
+    Map<Integer, String> byLevel = new LinkedHashMap<>();
+    tm.get("advice_by_level")
+        .filter(Mapping.class::isInstance)
+        .ifPresent(
+            n ->
+                ((Mapping) n)
+                    .entries()
+                    .forEach(
+                        e ->
+                            byLevel.put(
+                                Integer.parseInt(e.key().text().strip()), scalarText(e.value()))));
+    return new Rubric.CriterionTexts(
+        text(tm, "title").orElse(id),
+        text(tm, "why").orElse(""),
+        text(tm, "measured").orElse(""),
+        List.copyOf(levels),
+        text(tm, "advice").orElse(""),
+        Map.copyOf(byLevel));
+  }
+
+  /** A language without texts takes the other language's, with a warning. */
+  private <T> void fallBack(Map<Language, T> texts, YamlNode at, String id) {
+    for (Language lang : Language.values()) {
+      if (!texts.containsKey(lang) && !texts.isEmpty()) {
+        Language other = texts.keySet().iterator().next();
+        texts.put(lang, texts.get(other));
+        warning(at, "rubric.language-fallback", id, lang.code(), other.code());
+      }
+    }
+    if (texts.isEmpty()) {
+      warning(at, "rubric.no-texts", id);
+    }
+  }
+
+  /** A parameter must be one the measure knows, of the right kind, and thresholds in order. */
+  private void checkParam(Measure measure, YamlNode.Entry e, Object value) {
+    String name = e.key().text();
+    Optional<Measure.Parameter> spec =
+        measure.parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+    if (spec.isEmpty()) {
+      List<String> known = measure.parameters().stream().map(Measure.Parameter::name).toList();
+      String near = Suggestions.nearest(name, known);
+      error(
+          e.key(),
+          "rubric.unknown-param",
+          name,
+          measure.name(),
+          known.isEmpty() ? "-" : near != null ? near : String.join(", ", known));
+      return;
+    }
+    String kind = spec.get().kind();
+    boolean ok =
+        switch (kind) {
+          case "fraction" -> value instanceof Fraction;
+          case "integer" -> value instanceof Fraction f && f.isInteger() && f.signum() >= 0;
+          case "fractions" ->
+              value instanceof List<?> l
+                  && !l.isEmpty()
+                  && l.stream().allMatch(Fraction.class::isInstance);
+          case "words" ->
+              value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
+          default -> true;
+        };
+    if (!ok) {
+      error(e.value(), "rubric.param-kind", name, kind, spec.get().defaultValue());
+      return;
+    }
+    if (kind.equals("fractions")) {
+      @SuppressWarnings("unchecked")
+      List<Fraction> list = (List<Fraction>) value;
+      int expected = spec.get().defaultValue().split(",").length;
+      if (list.size() != expected) {
+        error(e.value(), "rubric.param-count", name, expected, spec.get().defaultValue());
+        return;
+      }
+      boolean descending = measure.name().equals("dependency-spread");
+      for (int i = 1; i < list.size(); i++) {
+        int cmp = list.get(i).compareTo(list.get(i - 1));
+        if (descending ? cmp >= 0 : cmp <= 0) {
+          error(
+              e.value(),
+              descending ? "rubric.thresholds-descending" : "rubric.thresholds-order",
+              name);
+          return;
+        }
+      }
+    }
   }
 
   private Map<Language, Rubric.LessonTexts> lessonTexts(Mapping l, String id) {
     Map<Language, Rubric.LessonTexts> texts = new EnumMap<>(Language.class);
-    Optional<YamlNode> textsNode = l.get("texts");
+    Optional<Mapping> textsNode =
+        l.get("texts").filter(Mapping.class::isInstance).map(Mapping.class::cast);
     for (Language lang : Language.values()) {
       textsNode
-          .filter(Mapping.class::isInstance)
-          .flatMap(n -> ((Mapping) n).get(lang.code()))
+          .flatMap(n -> n.get(lang.code()))
           .filter(Mapping.class::isInstance)
           .map(Mapping.class::cast)
           .ifPresent(
@@ -231,6 +381,7 @@ public final class RubricLoader {
                         Map.copyOf(verdicts)));
               });
     }
+    fallBack(texts, textsNode.map(YamlNode.class::cast).orElse(l), id);
     if (texts.isEmpty()) {
       texts.put(Language.EN, new Rubric.LessonTexts(id, "", Map.of()));
     }
@@ -256,11 +407,10 @@ public final class RubricLoader {
       }
       return s.text();
     }
-    error(n, "rubric.type", "value");
     return null;
   }
 
-  private Map<Language, String> languageTexts(Mapping m, String key) {
+  private Map<Language, String> languageTexts(Mapping m, String key, String fallback) {
     Map<Language, String> out = new EnumMap<>(Language.class);
     m.get(key)
         .ifPresent(
@@ -275,45 +425,35 @@ public final class RubricLoader {
                 }
               }
             });
-    return out;
-  }
-
-  private List<Mapping> items(Mapping m, String key) {
-    Optional<YamlNode> node = m.get(key);
-    if (node.isEmpty()) {
-      error(m, "rubric.required", key);
-      return List.of();
-    }
-    if (!(node.get() instanceof Sequence s)) {
-      error(node.get(), "rubric.type", "list");
-      return List.of();
-    }
-    List<Mapping> out = new ArrayList<>();
-    for (YamlNode item : s.items()) {
-      if (item instanceof Mapping im) {
-        out.add(im);
-      } else {
-        error(item, "rubric.type", "mapping");
+    if (!out.isEmpty()) {
+      fallBack(out, m.get(key).orElse(m), fallback);
+    } else {
+      for (Language lang : Language.values()) {
+        out.put(lang, fallback);
       }
     }
     return out;
   }
 
-  private Optional<String> text(Mapping m, String key) {
+  private static List<Mapping> items(Mapping m, String key) {
+    List<Mapping> out = new ArrayList<>();
+    m.get(key)
+        .filter(Sequence.class::isInstance)
+        .ifPresent(
+            n ->
+                ((Sequence) n)
+                    .items().stream()
+                        .filter(Mapping.class::isInstance)
+                        .forEach(i -> out.add((Mapping) i)));
+    return out;
+  }
+
+  private static Optional<String> text(Mapping m, String key) {
     return m.get(key).filter(Scalar.class::isInstance).map(n -> ((Scalar) n).text());
   }
 
   private static String scalarText(YamlNode n) {
     return n instanceof Scalar s ? s.text() : "";
-  }
-
-  private String requiredText(Mapping m, String key) {
-    Optional<String> t = text(m, key);
-    if (t.isEmpty() || t.get().isBlank()) {
-      error(m, "rubric.required", key);
-      return "";
-    }
-    return t.get();
   }
 
   private Optional<Fraction> fraction(Mapping m, String key) {
@@ -329,18 +469,21 @@ public final class RubricLoader {
     return Optional.empty();
   }
 
-  private Fraction requiredFraction(Mapping m, String key) {
+  private Fraction positive(Mapping m, String key) {
     Optional<Fraction> f = fraction(m, key);
-    if (f.isEmpty()) {
-      if (m.get(key).isEmpty()) {
-        error(m, "rubric.required", key);
-      }
+    if (f.isPresent() && f.get().signum() <= 0) {
+      error(m.get(key).orElseThrow(), "rubric.weight", f.get());
       return Fraction.ZERO;
     }
-    return f.get();
+    return f.orElse(Fraction.ZERO);
   }
 
   private void error(YamlNode at, String key, Object... args) {
     findings.add(Finding.error("rubric/invalid", at.location(), at.path(), "finding." + key, args));
+  }
+
+  private void warning(YamlNode at, String key, Object... args) {
+    findings.add(
+        Finding.warning("rubric/warning", at.location(), at.path(), "finding." + key, args));
   }
 }
