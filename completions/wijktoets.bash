@@ -159,6 +159,8 @@ function _complete_wijktoets() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_wijktoets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rubric" ];    then _picocli_wijktoets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wijktoets; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -167,9 +169,13 @@ function _complete_wijktoets() {
   local cmds2=(batch)
   local cmds3=(init)
   local cmds4=(schema)
-  local cmds5=(completion)
+  local cmds5=(rubric)
+  local cmds6=(explain)
+  local cmds7=(completion)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wijktoets_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wijktoets_completion; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wijktoets_explain; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wijktoets_rubric; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wijktoets_schema; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_wijktoets_init; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_wijktoets_batch; return $?; fi
@@ -184,10 +190,22 @@ function _complete_wijktoets() {
 function _picocli_wijktoets() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="assess validate batch init schema completion"
+  local commands="assess validate batch init schema rubric explain completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--lang'"
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -206,7 +224,7 @@ function _picocli_wijktoets_assess() {
 
   local commands=""
   local flag_opts="'--no-fail' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--top' '--min-score' '--min-lesson'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--top' '--min-score' '--min-lesson' '--rubric'"
   local FORMAT_option_args=("md" "html" "json" "junit") # --format values
   local nlen_option_args=("NL" "EN") # --lang values
 
@@ -235,6 +253,12 @@ function _picocli_wijktoets_assess() {
     '--min-lesson')
       return
       ;;
+    '--rubric')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -254,7 +278,7 @@ function _picocli_wijktoets_validate() {
 
   local commands=""
   local flag_opts="'--strict' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--lang'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--rubric'"
   local FORMAT_option_args=("text" "json" "sarif" "junit" "github") # --format values
   local nlen_option_args=("NL" "EN") # --lang values
 
@@ -272,6 +296,12 @@ function _picocli_wijktoets_validate() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--rubric')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac
@@ -293,7 +323,7 @@ function _picocli_wijktoets_batch() {
 
   local commands=""
   local flag_opts="'--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads'"
+  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads' '--rubric'"
   local nlen_option_args=("NL" "EN") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -345,6 +375,12 @@ function _picocli_wijktoets_batch() {
       ;;
     '--threads')
       return
+      ;;
+    '--rubric')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -398,11 +434,23 @@ function _picocli_wijktoets_init() {
 function _picocli_wijktoets_schema() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
-  local NAME_pos_param_args=("proposal" "report") # 0-0 values
+  local arg_opts="'--lang'"
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local NAME_pos_param_args=("proposal" "report" "rubric") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -418,14 +466,102 @@ function _picocli_wijktoets_schema() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `rubric` subcommand.
+function _picocli_wijktoets_rubric() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--lang'"
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local ACTION_pos_param_args=("show" "check") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "rubric" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ACTION_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `explain` subcommand.
+function _picocli_wijktoets_explain() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--measures' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--rubric' '--lang'"
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--rubric')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_wijktoets_completion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--lang'"
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
   local SHELL_pos_param_args=("bash" "zsh") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then

@@ -31,6 +31,13 @@ public final class CompletionCommand implements Callable<Integer> {
     zsh
   }
 
+  @picocli.CommandLine.Option(
+      names = "--lang",
+      paramLabel = "nl|en",
+      converter = LanguageConverter.class,
+      description = "Language of help and messages (default: nl for a Dutch locale, else en).")
+  nl.wijktoets.i18n.Language lang;
+
   private final Console console;
 
   @Parameters(

@@ -71,6 +71,7 @@ public final class Main {
     cli.addSubcommand(new InitCommand(console));
     cli.addSubcommand(new SchemaCommand(console));
     cli.addSubcommand(new RubricCommand(console));
+    cli.addSubcommand(new ExplainCommand(console));
     cli.addSubcommand(new CompletionCommand(console));
     if (console.language() == Language.NL) {
       // Dutch help: texts from help_nl.properties; what it lacks stays in English

@@ -85,7 +85,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--rubric",
       paramLabel = "FILE",
-      description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
+      description =
+          "Check waivers against this rubric instead of the built-in one (see wijktoets rubric).")
   java.nio.file.Path rubricFile;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")

@@ -28,6 +28,13 @@ public final class WijktoetsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Option(
+      names = "--lang",
+      paramLabel = "nl|en",
+      converter = LanguageConverter.class,
+      description = "Language of help and messages (default: nl for a Dutch locale, else en).")
+  nl.wijktoets.i18n.Language lang;
+
   private final Console console;
 
   WijktoetsCommand(Console console) {
