@@ -164,6 +164,7 @@ function _complete_wijktoets() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rubric" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wijktoets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wijktoets; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -174,9 +175,11 @@ function _complete_wijktoets() {
   local cmds4=(schema)
   local cmds5=(rubric)
   local cmds6=(explain)
-  local cmds7=(completion)
+  local cmds7=(diff)
+  local cmds8=(completion)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wijktoets_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wijktoets_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wijktoets_diff; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wijktoets_explain; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_wijktoets_rubric; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_wijktoets_schema; return $?; fi
@@ -195,7 +198,7 @@ function _picocli_wijktoets() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="assess validate batch init schema rubric explain completion"
+  local commands="assess validate batch init schema rubric explain diff completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
   local nlen_option_args=("NL" "EN") # --lang values
@@ -227,7 +230,7 @@ function _picocli_wijktoets_assess() {
 
   local commands=""
   local flag_opts="'--no-fail' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--top' '--min-score' '--min-lesson' '--rubric'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--top' '--min-score' '--min-lesson' '--templates' '--rubric'"
   local FORMAT_option_args=("md" "html" "json" "junit") # --format values
   local nlen_option_args=("NL" "EN") # --lang values
 
@@ -255,6 +258,12 @@ function _picocli_wijktoets_assess() {
       ;;
     '--min-lesson')
       return
+      ;;
+    '--templates')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--rubric')
       local IFS=$'\n'
@@ -326,7 +335,7 @@ function _picocli_wijktoets_batch() {
 
   local commands=""
   local flag_opts="'--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads' '--rubric'"
+  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
   local nlen_option_args=("NL" "EN") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -378,6 +387,12 @@ function _picocli_wijktoets_batch() {
       ;;
     '--threads')
       return
+      ;;
+    '--templates')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--rubric')
       local IFS=$'\n'
@@ -532,6 +547,54 @@ function _picocli_wijktoets_explain() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_wijktoets_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--rubric'"
+  local FORMAT_option_args=("md" "json") # --format values
+  local nlen_option_args=("NL" "EN") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--rubric')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac

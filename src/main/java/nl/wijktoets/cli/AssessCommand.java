@@ -120,6 +120,14 @@ public final class AssessCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "Use the Freemarker templates in DIR instead of the built-in ones of the same name"
+              + " (sandboxed; see the README).")
+  java.nio.file.Path templatesDir;
+
+  @Option(
       names = "--rubric",
       paramLabel = "FILE",
       description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
@@ -144,7 +152,11 @@ public final class AssessCommand implements Callable<Integer> {
       top = 0;
     }
     Assessor assessor = new Assessor(rubric);
-    Reports reports = new Reports(new Templates(), minLesson);
+    Templates templates = templates(console, templatesDir);
+    if (templates == null) {
+      return ExitCodes.INPUT_ERROR;
+    }
+    Reports reports = new Reports(templates, minLesson);
     // where each report goes, decided (and checked for clashes) before anything is written
     Map<String, Path> targets = targets();
     if (targets == null) {
@@ -188,6 +200,23 @@ public final class AssessCommand implements Callable<Integer> {
     console.err().flush();
     code = ExitCodes.worst(code, write(reports, assessed, inputOf, targets));
     return code;
+  }
+
+  /** The built-in templates, or those of --templates DIR; null after an error message. */
+  static Templates templates(Console console, java.nio.file.Path dir) {
+    if (dir == null) {
+      return new Templates();
+    }
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      console.error(console.msg("error.templates-dir", dir));
+      return null;
+    }
+    try {
+      return Templates.withDirectory(dir);
+    } catch (IOException e) {
+      console.error(console.msg("error.templates-dir", dir));
+      return null;
+    }
   }
 
   /** Checks --min-score and --min-lesson on the exact scores, saying which failed. */

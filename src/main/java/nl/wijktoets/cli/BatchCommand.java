@@ -134,6 +134,14 @@ public final class BatchCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "Use the Freemarker templates in DIR instead of the built-in ones of the same name"
+              + " (sandboxed; see the README).")
+  java.nio.file.Path templatesDir;
+
+  @Option(
       names = "--rubric",
       paramLabel = "FILE",
       description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
@@ -170,6 +178,10 @@ public final class BatchCommand implements Callable<Integer> {
     }
     if (toYaml != null) {
       Files.createDirectories(toYaml);
+    }
+    Templates templates = AssessCommand.templates(console, templatesDir);
+    if (templates == null) {
+      return ExitCodes.INPUT_ERROR;
     }
     long started = System.nanoTime();
     List<AtomicFiles.Output> outputs = new ArrayList<>();
@@ -232,7 +244,7 @@ public final class BatchCommand implements Callable<Integer> {
       Overview overview = runner.overview();
       if (report != null) {
         String text =
-            new OverviewReport(new Templates())
+            new OverviewReport(templates)
                 .render(
                     overview,
                     name,

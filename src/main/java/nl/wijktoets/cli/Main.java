@@ -72,6 +72,7 @@ public final class Main {
     cli.addSubcommand(new SchemaCommand(console));
     cli.addSubcommand(new RubricCommand(console));
     cli.addSubcommand(new ExplainCommand(console));
+    cli.addSubcommand(new DiffCommand(console));
     cli.addSubcommand(new CompletionCommand(console));
     if (console.language() == Language.NL) {
       // Dutch help: texts from help_nl.properties; what it lacks stays in English

@@ -39,6 +39,21 @@ public final class Templates {
   }
 
   /**
+   * Templates from a folder of the user's, each overriding the built-in one of the same name
+   * (report.md.ftl, report.html.ftl, overview.md.ftl, overview.html.ftl and the partials
+   * _common.ftl, _style.ftl, _chart.ftl). Includes and imports resolve in that folder, then among
+   * the built-ins; nothing outside the folder can be read (Freemarker refuses names that back out
+   * of the root, and the file loader refuses paths whose canonical form leaves the folder).
+   */
+  public static Templates withDirectory(java.nio.file.Path dir) throws IOException {
+    freemarker.cache.FileTemplateLoader files =
+        new freemarker.cache.FileTemplateLoader(dir.toFile(), false);
+    return new Templates(
+        new freemarker.cache.MultiTemplateLoader(
+            new TemplateLoader[] {files, new ClassTemplateLoader(Templates.class, BUILTIN_PATH)}));
+  }
+
+  /**
    * Renders a template with a model of plain maps, lists, strings, numbers and booleans.
    *
    * @throws ReportException naming the template, line and column when the template is invalid or
