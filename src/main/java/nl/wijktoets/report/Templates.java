@@ -89,6 +89,11 @@ public final class Templates {
               + ": "
               + oneLine(e.getMessageWithoutStackTop()),
           e);
+    } catch (SecurityException e) {
+      // the file loader refuses a path that leaves the template folder (e.g. a symbolic link)
+      throw new ReportException(
+          "template " + name + ": refused, outside the template folder: " + oneLine(e.getMessage()),
+          e);
     } catch (IOException e) {
       throw new ReportException(
           "template " + name + ": " + oneLine(String.valueOf(e.getMessage())), e);
