@@ -7,14 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An exact rational number over {@link BigInteger}, always in lowest terms with a positive
- * denominator. Scoring uses it everywhere instead of floating point.
+ * An exact rational number, always in lowest terms with a positive denominator. Scoring uses it
+ * everywhere instead of floating point. Values that fit are held in two {@code long}s (the common
+ * case, and fast); any operation that would overflow continues in {@link BigInteger}, so results
+ * are always exact.
  */
-public record Fraction(BigInteger numerator, BigInteger denominator)
-    implements Comparable<Fraction> {
-
-  public static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
-  public static final Fraction ONE = new Fraction(BigInteger.ONE, BigInteger.ONE);
+public final class Fraction implements Comparable<Fraction> {
 
   /** Largest number of digits (before or after the point) an exact decimal may have. */
   public static final int MAX_DIGITS = 40;
@@ -22,44 +20,122 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   private static final Pattern DECIMAL =
       Pattern.compile("([-+]?)([0-9]*)(?:\\.([0-9]*))?(?:[eE]([-+]?[0-9]+))?");
   private static final Pattern RATIO = Pattern.compile("([-+]?[0-9]+)\\s*/\\s*([0-9]+)");
+  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE + 1);
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-  public Fraction {
-    if (denominator.signum() == 0) {
-      throw new ArithmeticException("denominator is zero");
-    }
-    if (denominator.signum() < 0) {
-      numerator = numerator.negate();
-      denominator = denominator.negate();
-    }
-    if (!denominator.equals(BigInteger.ONE)) { // whole numbers (most values) need no reduction
-      BigInteger gcd = numerator.gcd(denominator);
-      if (!gcd.equals(BigInteger.ONE) && gcd.signum() != 0) {
-        numerator = numerator.divide(gcd);
-        denominator = denominator.divide(gcd);
-      }
-    }
-    if (numerator.signum() == 0) {
-      denominator = BigInteger.ONE;
-    }
-  }
+  // small form: big == null; big form: num/den are unused
+  private final long num;
+  private final long den;
+  private final BigInteger bigNum;
+  private final BigInteger bigDen;
+
+  public static final Fraction ZERO = new Fraction(0, 1, null, null);
+  public static final Fraction ONE = new Fraction(1, 1, null, null);
 
   private static final Fraction[] SMALL = new Fraction[257];
 
   static {
     for (int i = 0; i < SMALL.length; i++) {
-      SMALL[i] = new Fraction(BigInteger.valueOf(i), BigInteger.ONE);
+      SMALL[i] = new Fraction(i, 1, null, null);
     }
+  }
+
+  private Fraction(long num, long den, BigInteger bigNum, BigInteger bigDen) {
+    this.num = num;
+    this.den = den;
+    this.bigNum = bigNum;
+    this.bigDen = bigDen;
+  }
+
+  /** The fraction numerator/denominator, reduced. */
+  public Fraction(BigInteger numerator, BigInteger denominator) {
+    Fraction f = reduce(numerator, denominator);
+    this.num = f.num;
+    this.den = f.den;
+    this.bigNum = f.bigNum;
+    this.bigDen = f.bigDen;
+  }
+
+  private static Fraction reduce(BigInteger n, BigInteger d) {
+    if (d.signum() == 0) {
+      throw new ArithmeticException("denominator is zero");
+    }
+    if (d.signum() < 0) {
+      n = n.negate();
+      d = d.negate();
+    }
+    if (n.signum() == 0) {
+      return ZERO;
+    }
+    if (!d.equals(BigInteger.ONE)) {
+      BigInteger g = n.gcd(d);
+      if (!g.equals(BigInteger.ONE)) {
+        n = n.divide(g);
+        d = d.divide(g);
+      }
+    }
+    if (fits(n) && fits(d)) {
+      return small(n.longValue(), d.longValue());
+    }
+    return new Fraction(0, 0, n, d);
+  }
+
+  private static boolean fits(BigInteger b) {
+    return b.compareTo(LONG_MIN) >= 0 && b.compareTo(LONG_MAX) <= 0;
+  }
+
+  /** A small fraction already in lowest terms with a positive denominator. */
+  private static Fraction small(long n, long d) {
+    if (d == 1 && n >= 0 && n < SMALL.length && SMALL[(int) n] != null) {
+      return SMALL[(int) n];
+    }
+    return new Fraction(n, d, null, null);
+  }
+
+  /** Reduces n/d given as longs (d != 0), falling back to BigInteger at the edges. */
+  private static Fraction ofLongs(long n, long d) {
+    if (d == 0) {
+      throw new ArithmeticException("denominator is zero");
+    }
+    if (n == Long.MIN_VALUE || d == Long.MIN_VALUE) {
+      return reduce(BigInteger.valueOf(n), BigInteger.valueOf(d));
+    }
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
+    if (n == 0) {
+      return ZERO;
+    }
+    if (d != 1) {
+      long g = gcd(Math.abs(n), d);
+      if (g != 1) {
+        n /= g;
+        d /= g;
+      }
+    }
+    return small(n, d);
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  private boolean isSmall() {
+    return bigNum == null;
   }
 
   public static Fraction of(long value) {
-    if (value >= 0 && value < SMALL.length && SMALL[(int) value] != null) {
-      return SMALL[(int) value];
-    }
-    return new Fraction(BigInteger.valueOf(value), BigInteger.ONE);
+    return ofLongs(value, 1);
   }
 
   public static Fraction of(long numerator, long denominator) {
-    return new Fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+    return ofLongs(numerator, denominator);
   }
 
   public static Fraction of(BigDecimal value) {
@@ -69,12 +145,16 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
     return new Fraction(value.unscaledValue(), BigInteger.TEN.pow(value.scale()));
   }
 
-  /**
-   * Parses a decimal ({@code 12.5}, {@code 1e3}) or a ratio ({@code 7/20}) exactly.
-   *
-   * @throws NumberFormatException when the text is not such a number, or has more than {@link
-   *     #MAX_DIGITS} digits or an exponent that would give one
-   */
+  /** The numerator (lowest terms; carries the sign). */
+  public BigInteger numerator() {
+    return isSmall() ? BigInteger.valueOf(num) : bigNum;
+  }
+
+  /** The denominator (lowest terms; always positive). */
+  public BigInteger denominator() {
+    return isSmall() ? BigInteger.valueOf(den) : bigDen;
+  }
+
   public static Fraction parse(String text) {
     String t = text.strip();
     Matcher ratio = RATIO.matcher(t);
@@ -122,12 +202,21 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   }
 
   public Fraction plus(Fraction o) {
-    if (denominator.equals(o.denominator)) {
-      return new Fraction(numerator.add(o.numerator), denominator);
+    if (isSmall() && o.isSmall()) {
+      try {
+        if (den == o.den) {
+          return ofLongs(Math.addExact(num, o.num), den);
+        }
+        return ofLongs(
+            Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)),
+            Math.multiplyExact(den, o.den));
+      } catch (ArithmeticException overflow) {
+        // continue exactly below
+      }
     }
     return new Fraction(
-        numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)),
-        denominator.multiply(o.denominator));
+        numerator().multiply(o.denominator()).add(o.numerator().multiply(denominator())),
+        denominator().multiply(o.denominator()));
   }
 
   public Fraction minus(Fraction o) {
@@ -135,7 +224,15 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   }
 
   public Fraction times(Fraction o) {
-    return new Fraction(numerator.multiply(o.numerator), denominator.multiply(o.denominator));
+    if (isSmall() && o.isSmall()) {
+      try {
+        return ofLongs(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
+      } catch (ArithmeticException overflow) {
+        // continue exactly below
+      }
+    }
+    return new Fraction(
+        numerator().multiply(o.numerator()), denominator().multiply(o.denominator()));
   }
 
   public Fraction times(long n) {
@@ -143,10 +240,18 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   }
 
   public Fraction dividedBy(Fraction o) {
-    if (o.numerator.signum() == 0) {
+    if (o.isZero()) {
       throw new ArithmeticException("division by zero");
     }
-    return new Fraction(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
+    if (isSmall() && o.isSmall()) {
+      try {
+        return ofLongs(Math.multiplyExact(num, o.den), Math.multiplyExact(den, o.num));
+      } catch (ArithmeticException overflow) {
+        // continue exactly below
+      }
+    }
+    return new Fraction(
+        numerator().multiply(o.denominator()), denominator().multiply(o.numerator()));
   }
 
   public Fraction dividedBy(long n) {
@@ -154,24 +259,30 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
   }
 
   public Fraction negate() {
-    return new Fraction(numerator.negate(), denominator);
+    if (isSmall() && num != Long.MIN_VALUE) {
+      return num == 0 ? ZERO : new Fraction(-num, den, null, null);
+    }
+    return new Fraction(numerator().negate(), denominator());
   }
 
   public int signum() {
-    return numerator.signum();
+    return isSmall() ? Long.signum(num) : bigNum.signum();
   }
 
   public boolean isZero() {
-    return numerator.signum() == 0;
+    return signum() == 0;
   }
 
   public boolean isInteger() {
-    return denominator.equals(BigInteger.ONE);
+    return isSmall() ? den == 1 : bigDen.equals(BigInteger.ONE);
   }
 
   /** The largest whole number not greater than this value. */
   public BigInteger floor() {
-    BigInteger[] qr = numerator.divideAndRemainder(denominator);
+    if (isSmall()) {
+      return BigInteger.valueOf(Math.floorDiv(num, den));
+    }
+    BigInteger[] qr = bigNum.divideAndRemainder(bigDen);
     return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
   }
 
@@ -201,13 +312,48 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
 
   @Override
   public int compareTo(Fraction o) {
-    return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
+    if (isSmall() && o.isSmall()) {
+      if (den == o.den) {
+        return Long.compare(num, o.num);
+      }
+      try {
+        return Long.compare(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den));
+      } catch (ArithmeticException overflow) {
+        // compare exactly below
+      }
+    }
+    return numerator().multiply(o.denominator()).compareTo(o.numerator().multiply(denominator()));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Fraction o)) {
+      return false;
+    }
+    if (isSmall() && o.isSmall()) {
+      return num == o.num && den == o.den;
+    }
+    // the representation is canonical: a value that fits is always small
+    return isSmall() == o.isSmall() && bigNum.equals(o.bigNum) && bigDen.equals(o.bigDen);
+  }
+
+  @Override
+  public int hashCode() {
+    return isSmall()
+        ? Long.hashCode(num) * 31 + Long.hashCode(den)
+        : numerator().hashCode() * 31 + denominator().hashCode();
   }
 
   /** This value rounded half up (away from zero on ties) to {@code scale} decimal places. */
   public BigDecimal round(int scale) {
-    return new BigDecimal(numerator)
-        .divide(new BigDecimal(denominator), scale, RoundingMode.HALF_UP);
+    if (isSmall() && den == 1) {
+      return BigDecimal.valueOf(num).setScale(scale, RoundingMode.HALF_UP);
+    }
+    return new BigDecimal(numerator())
+        .divide(new BigDecimal(denominator()), scale, RoundingMode.HALF_UP);
   }
 
   /**
@@ -215,6 +361,9 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
    * 4.50} prints as {@code 4.5}, {@code 24.00} as {@code 24}).
    */
   public String toPlainString(int maxScale) {
+    if (isSmall() && den == 1) {
+      return Long.toString(num);
+    }
     BigDecimal d = round(maxScale).stripTrailingZeros();
     if (d.scale() < 0) {
       d = d.setScale(0);
@@ -224,6 +373,6 @@ public record Fraction(BigInteger numerator, BigInteger denominator)
 
   @Override
   public String toString() {
-    return isInteger() ? numerator.toString() : numerator + "/" + denominator;
+    return isInteger() ? numerator().toString() : numerator() + "/" + denominator();
   }
 }
