@@ -178,7 +178,8 @@ class ValidateCommandTest {
             "money/no-years",
             "evidence/missing-status",
             "evidence/missing-commitment",
-            "rubric/invalid");
+            "rubric/invalid",
+            "rubric/warning");
     assertThat(Rules.families())
         .containsExactly(
             "yaml",
