@@ -87,6 +87,14 @@ public final class BatchCsv implements Closeable {
 
   /** Opens a CSV: strips a BOM, detects the delimiter, reads and checks the header. */
   public static BatchCsv open(InputStream in) throws IOException, CsvException {
+    try {
+      return openChecked(in);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new CsvException(1, "batch.csv.encoding");
+    }
+  }
+
+  private static BatchCsv openChecked(InputStream in) throws IOException, CsvException {
     BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
@@ -179,8 +187,15 @@ public final class BatchCsv implements Closeable {
     return new CsvException((int) line, "batch.csv.quote", oneLine(e.getMessage()));
   }
 
+  /** The parser's message without Java class names or its own line note. */
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    if (s == null) {
+      return "";
+    }
+    return s.replaceAll("([a-z]+\\.)+[A-Za-z]*Exception: ", "")
+        .replaceAll("\\(startline \\d+\\)\\s*", "")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   public char delimiter() {

@@ -110,7 +110,7 @@ public final class BatchRunner {
       rubric.lessons().forEach(l -> header.add(l.id()));
       header.add("top_steps");
       header.add("status");
-      header.addAll(passThrough);
+      passThrough.forEach(h -> header.add(safe(h)));
       CSVPrinter printer =
           new CSVPrinter(
               results,
@@ -271,7 +271,10 @@ public final class BatchRunner {
     String name = cells.getOrDefault("name", "");
     if (row.ragged()) {
       return error(
-          row, id, name, msg("batch.row.ragged", row.values().size(), csv.header().size()));
+          row,
+          id,
+          name,
+          msg("batch.row.ragged", row.values().size(), csv.header().size(), row.line()));
     }
     String where = options.displayName() + ":" + row.line();
     try {
@@ -291,11 +294,16 @@ public final class BatchRunner {
       String json = options.json() == null ? null : JsonReport.compact(a, options.top());
       return new RowResult(row, id, name, a, "ok", false, gate, json, file == null);
     } catch (RowException e) {
-      return error(row, id, name, msg("batch.row.error", e.column(), msg(e.key(), e.args())));
+      return error(
+          row, id, name, msg("batch.row.error", e.column(), msg(e.key(), e.args()), row.line()));
     } catch (FileProblem e) {
-      return error(row, id, name, msg("batch.row.error", "file", e.getMessage()));
+      return error(row, id, name, msg("batch.row.error", "file", e.getMessage(), row.line()));
     } catch (IOException e) {
-      return error(row, id, name, msg("batch.row.error", "file", String.valueOf(e.getMessage())));
+      return error(
+          row,
+          id,
+          name,
+          msg("batch.row.error", "file", String.valueOf(e.getMessage()), row.line()));
     } catch (RuntimeException e) {
       return error(row, id, name, msg("error.internal", String.valueOf(e.getMessage())));
     }

@@ -220,12 +220,14 @@ public final class BatchCommand implements Callable<Integer> {
         runner.run(in, results, progress::update);
       } catch (BatchCsv.CsvException e) {
         progress.done();
+        // a decoding error surfaces where the reader's buffer was filled: find its real line
+        int line = e.key().equals("batch.csv.encoding") ? firstLineNotUtf8(list) : e.line();
         console
             .err()
             .println(
                 name
                     + ":"
-                    + e.line()
+                    + line
                     + ": "
                     + console.msg("level.error")
                     + ": "
@@ -285,6 +287,42 @@ public final class BatchCommand implements Callable<Integer> {
         o.close();
       }
     }
+  }
+
+  /** The line of the first byte sequence that is not UTF-8 (read again only after an error). */
+  static int firstLineNotUtf8(Path file) throws IOException {
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    int line = 1;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+      java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+      boolean end = false;
+      while (!end) {
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        end = n < 0;
+        if (n > 0) {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        var result = decoder.decode(bytes, chars, end);
+        chars.flip();
+        while (chars.hasRemaining()) {
+          if (chars.get() == '\n') {
+            line++;
+          }
+        }
+        chars.clear();
+        if (result.isError()) {
+          return line;
+        }
+        bytes.compact();
+      }
+    }
+    return line;
   }
 
   private static AtomicFiles.Output track(List<AtomicFiles.Output> outputs, AtomicFiles.Output o) {

@@ -15,10 +15,15 @@ public final class Municipality {
   public static String normalise(String written) {
     String s = written.strip().replaceAll("\\s+", " ");
     String lower = s.toLowerCase(Locale.ROOT);
-    for (String prefix : List.of("gemeente ", "municipality of ")) {
-      if (lower.startsWith(prefix)) {
-        s = s.substring(prefix.length()).strip();
-        lower = s.toLowerCase(Locale.ROOT);
+    boolean stripped = true;
+    while (stripped) { // "Gemeente Gemeente X" is X too, so normalising twice changes nothing
+      stripped = false;
+      for (String prefix : List.of("gemeente ", "municipality of ")) {
+        if (lower.startsWith(prefix) && s.length() > prefix.length()) {
+          s = s.substring(prefix.length()).strip();
+          lower = s.toLowerCase(Locale.ROOT);
+          stripped = true;
+        }
       }
     }
     String key = Names.key(s);

@@ -251,7 +251,16 @@ public final class ProposalYamlWriter {
 
   /** An exact plain decimal (amounts and counts written by this writer always terminate). */
   static String plain(Fraction f) {
-    return f.isInteger() ? f.numerator().toString() : f.toPlainString(12);
+    if (f.isInteger()) {
+      return f.numerator().toString();
+    }
+    try { // exact when the decimal terminates (always so for amounts read from text)
+      return new java.math.BigDecimal(f.numerator())
+          .divide(new java.math.BigDecimal(f.denominator()), java.math.MathContext.UNLIMITED)
+          .toPlainString();
+    } catch (ArithmeticException nonTerminating) {
+      return f.toPlainString(20);
+    }
   }
 
   /** A double-quoted YAML string (always a string, whatever it looks like). */
@@ -266,8 +275,21 @@ public final class ProposalYamlWriter {
         case '\r' -> q.append("\\r");
         case '\t' -> q.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7F) {
-            q.append(String.format("\\x%02X", (int) c));
+          // everything YAML would not print as it is, or would fold (NEL, line and paragraph
+          // separators), is escaped, so reading the file back gives the same text
+          boolean escape =
+              c < 0x20
+                  || (c >= 0x7F && c <= 0x9F)
+                  || c == 0x2028
+                  || c == 0x2029
+                  || c == 0xFEFF
+                  || c >= 0xFFFE
+                  || (Character.isHighSurrogate(c)
+                      && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))))
+                  || (Character.isLowSurrogate(c)
+                      && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1))));
+          if (escape) {
+            q.append(String.format("\\u%04X", (int) c));
           } else {
             q.append(c);
           }

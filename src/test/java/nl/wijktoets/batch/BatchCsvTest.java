@@ -197,7 +197,9 @@ class BatchCsvTest {
             });
     assertThat(e).isNotNull();
     assertThat(e.key()).isEqualTo("batch.csv.encoding");
-    assertThat(e.line()).isEqualTo(2);
+    // the reader decodes ahead in blocks, so the exact line is found by the CLI, which reads the
+    // file again on this error path (BatchCommandTest.aListThatIsNotUtf8SaysSoWithItsLine)
+    assertThat(e.line()).isBetween(1, 2);
   }
 
   @Test

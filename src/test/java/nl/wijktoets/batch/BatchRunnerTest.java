@@ -209,7 +209,7 @@ class BatchRunnerTest {
         assertThat(row.get(2)).isEmpty();
       } else if (i % 11 == 5) {
         errors++;
-        assertThat(row.get(status)).isEqualTo("this row has 4 fields, the header 6");
+        assertThat(row.get(status)).endsWith("this row has 4 fields, the header 6");
         assertThat(row.get(r.header().indexOf("note"))).isEmpty();
       } else {
         assertThat(row.get(status)).isEqualTo("ok");

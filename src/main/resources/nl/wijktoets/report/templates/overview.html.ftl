@@ -53,7 +53,7 @@ svg.histogram { max-width: 28rem; display: inline-block; margin-right: 1rem; ver
 <#list [["top", top, t.overview_top], ["bottom", bottom, t.overview_bottom]] as part>
   <table>
     <caption>${part[2]}</caption>
-    <thead><tr><th scope="col" class="num">${t.overview_rank}</th><th scope="col" class="num">${t.overview_row}</th><th scope="col">id</th><th scope="col">${t.overview_name}</th><th scope="col" class="num">${t.total}</th><th scope="col">${t.band}</th></tr></thead>
+    <thead><tr><th scope="col" class="num">${t.overview_rank}</th><th scope="col" class="num">${t.overview_row}</th><th scope="col">id</th><th scope="col">${t.overview_name}</th><th scope="col" class="num">${t.overview_total}</th><th scope="col">${t.band}</th></tr></thead>
     <tbody>
 <#list part[1] as r>
       <tr><td class="num">${r.rank?c}</td><td class="num">${r.row?c}</td><td dir="auto">${r.id}</td><td dir="auto">${r.name}</td><td class="num">${r.total}</td><td>${r.band}</td></tr>

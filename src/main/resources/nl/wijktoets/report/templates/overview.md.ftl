@@ -26,7 +26,7 @@ ${c.fill(t.overview_distribution_intro, [floor])}
 
 ### ${t.overview_top}
 
-| ${t.overview_rank} | ${t.overview_row} | id | ${t.overview_name} | ${t.total} | ${t.band} |
+| ${t.overview_rank} | ${t.overview_row} | id | ${t.overview_name} | ${t.overview_total} | ${t.band} |
 |---:|---:|---|---|---:|---|
 <#list top as r>
 | ${r.rank?c} | ${r.row?c} | ${r.id} | ${r.name} | ${r.total} | ${r.band} |
@@ -34,7 +34,7 @@ ${c.fill(t.overview_distribution_intro, [floor])}
 
 ### ${t.overview_bottom}
 
-| ${t.overview_rank} | ${t.overview_row} | id | ${t.overview_name} | ${t.total} | ${t.band} |
+| ${t.overview_rank} | ${t.overview_row} | id | ${t.overview_name} | ${t.overview_total} | ${t.band} |
 |---:|---:|---|---|---:|---|
 <#list bottom as r>
 | ${r.rank?c} | ${r.row?c} | ${r.id} | ${r.name} | ${r.total} | ${r.band} |
