@@ -133,6 +133,7 @@ public final class ProposalSchema {
             ? fieldSchema.get("propertyNames").path("pattern").asText("^[0-9]{4}$")
             : "^[0-9]{4}$";
     java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+    boolean years = pattern.contains("{4}");
     if (nodeAt(root, path) instanceof Mapping m) {
       for (YamlNode.Entry e : m.entries()) {
         if (!p.matcher(e.key().text()).find()) {
@@ -141,7 +142,7 @@ public final class ProposalSchema {
                   "schema/type",
                   e.key().location(),
                   e.key().path(),
-                  "finding.year",
+                  years ? "finding.year" : "finding.key-pattern",
                   e.key().text(),
                   lastKey(path)));
         }
@@ -238,6 +239,14 @@ public final class ProposalSchema {
       }
       case "propertyNames" ->
           Finding.error("schema/type", at, path, "finding.year", written(m), key);
+      case "minItems", "maxItems" ->
+          Finding.error(
+              "schema/type",
+              at,
+              path,
+              "finding.items",
+              key,
+              fieldSchema == null ? "?" : fieldSchema.path(m.getType()).asText("?"));
       default ->
           Finding.error(
               "schema/type", at, path, "finding.expected", key, expected(fieldSchema), written(m));
@@ -435,7 +444,14 @@ public final class ProposalSchema {
       }
       return F.numberNode(d);
     } catch (NumberFormatException | ArithmeticException e) {
-      return null;
+      // too many digits for an exact score: still a number to the schema (the loader reports
+      // the value itself), unless its exponent is absurd
+      try {
+        BigDecimal d = new BigDecimal(text.strip().replace("+", ""));
+        return Math.abs(d.scale()) <= 1000 ? F.numberNode(d) : null;
+      } catch (NumberFormatException | ArithmeticException notANumber) {
+        return null;
+      }
     }
   }
 }

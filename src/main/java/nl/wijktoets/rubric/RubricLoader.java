@@ -99,9 +99,21 @@ public final class RubricLoader {
     }
     RubricLoader loader = new RubricLoader();
     loader.findings.addAll(tree.findings());
-    if (tree.root() instanceof Mapping) {
-      loader.findings.addAll(
-          ProposalSchema.rubric().validate(tree.root(), YamlNode.locations(tree.root())));
+    if (!(tree.root() instanceof Mapping)) {
+      loader.error(tree.root(), "rubric.type", "mapping");
+      return new Result(null, sorted(loader.findings));
+    }
+    // in a rubric every structural problem is an error (an unknown key too: it would be ignored)
+    for (Finding f :
+        ProposalSchema.rubric().validate(tree.root(), YamlNode.locations(tree.root()))) {
+      loader.findings.add(
+          new Finding(
+              "rubric/invalid",
+              Finding.Level.ERROR,
+              f.location(),
+              f.path(),
+              f.messageKey(),
+              f.args()));
     }
     if (loader.findings.stream().anyMatch(Finding::isError)) {
       return new Result(null, sorted(loader.findings));
@@ -208,7 +220,7 @@ public final class RubricLoader {
       if (idNode.isPresent() && idNode.get() instanceof Scalar s) {
         SourceLocation first = seen.putIfAbsent(s.text(), s.location());
         if (first != null) {
-          error(s, "rubric.duplicate-id", what, s.text(), first.line());
+          error(s, "rubric.duplicate-id", "@rubric.what." + what, s.text(), first.line());
         }
       }
     }
@@ -388,6 +400,9 @@ public final class RubricLoader {
     return texts;
   }
 
+  /** What {@link #paramValue} returns for a value it already reported as invalid. */
+  private static final Object INVALID = new Object();
+
   private Object paramValue(YamlNode n) {
     if (n instanceof Sequence s) {
       List<Object> out = new ArrayList<>();
@@ -402,7 +417,7 @@ public final class RubricLoader {
           return Fraction.parse(s.text());
         } catch (NumberFormatException | ArithmeticException e) {
           error(s, "rubric.number", s.text());
-          return s.text();
+          return INVALID;
         }
       }
       return s.text();
@@ -465,7 +480,9 @@ public final class RubricLoader {
     if (v instanceof Fraction f) {
       return Optional.of(f);
     }
-    error(n.get(), "rubric.number", String.valueOf(v));
+    if (v != INVALID) {
+      error(n.get(), "rubric.number", String.valueOf(v));
+    }
     return Optional.empty();
   }
 

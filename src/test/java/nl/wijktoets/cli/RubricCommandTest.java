@@ -161,6 +161,23 @@ class RubricCommandTest {
   }
 
   @Test
+  void checkOfARubricThatIsAListExitsOneWithoutACrash() throws IOException {
+    Path p = write("list.yaml", "- id: x\n- id: y\n");
+    Run r = run("rubric", "check", p.toString(), "--lang", "en");
+    assertThat(r.err()).doesNotContain("internal error").doesNotContain("ClassCastException");
+    assertThat(r.code()).isEqualTo(ExitCodes.GATE_FAILED);
+    assertThat(r.err()).contains(p + ":1:");
+  }
+
+  @Test
+  void checkOfAnEmptyRubricExitsOne() throws IOException {
+    Path p = write("empty.yaml", "");
+    Run r = run("rubric", "check", p.toString(), "--lang", "en");
+    assertThat(r.code()).isEqualTo(ExitCodes.GATE_FAILED);
+    assertThat(r.err()).contains(p + ":1:1: error:");
+  }
+
+  @Test
   void checkWithoutAFileExitsTwo() {
     Run r = run("rubric", "check", "--lang", "en");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);

@@ -114,12 +114,6 @@ class RubricLoaderTest {
   }
 
   @Test
-  void yamlSyntaxErrorIsLocated() {
-    Broken b = replace("\nfloor_cap: C\n", "\nfloor_cap: C: D\n", ": D");
-    assertError(b, null);
-  }
-
-  @Test
   void yamlSyntaxErrorIsLocatedEvenWithoutRule() {
     // the location and level, whatever the rule id
     Broken b = replace("\nfloor_cap: C\n", "\nfloor_cap: C: D\n", ": D");
@@ -130,6 +124,8 @@ class RubricLoaderTest {
     assertThat(f.location().line()).isEqualTo(b.line());
     assertThat(f.location().column()).isEqualTo(b.column());
     assertThat(f.message(Language.EN)).contains("mapping values are not allowed");
+    // a rubric is YAML first: a syntax error keeps the YAML rule id
+    assertThat(f.rule()).isEqualTo("yaml/syntax");
   }
 
   @Test
@@ -419,6 +415,59 @@ class RubricLoaderTest {
             });
     assertThat(r.rubric().lessons().get(0).weight())
         .isEqualTo(nl.wijktoets.scoring.Fraction.of(40));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"- a\n- b\n", "just text\n", "42\n"})
+  void topLevelThatIsNotAMappingIsALocatedErrorNotACrash(String text) {
+    RubricLoader.Result r = RubricLoader.check(FILE, text.getBytes(StandardCharsets.UTF_8));
+    assertThat(r.ok()).isFalse();
+    assertThat(errors(r))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo("rubric/invalid");
+              assertThat(f.location().line()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void adviceByLevelKeyOutsideTheLevels() {
+    Broken b =
+        replace(
+            "              0: \"Er zijn nog geen inkomsten uit publieke taken.",
+            "              5: \"Er zijn nog geen inkomsten uit publieke taken.",
+            "5");
+    Finding f = assertError(b, null);
+    assertThat(f.message(Language.EN)).contains("5").doesNotContain("year").doesNotContain("2027");
+  }
+
+  @Test
+  void fractionWithZeroDenominatorIsReportedOnce() {
+    Broken b = replace("\nlesson_floor: 3/10\n", "\nlesson_floor: 3/0\n", "3/0");
+    Finding f = assertError(b, "finding.rubric.number");
+    assertThat(f.message(Language.EN)).contains("`3/0` is not an exact number");
+  }
+
+  @Test
+  void hugeWeightIsNotReportedAsMissing() {
+    String huge = "1" + "0".repeat(46);
+    Broken b =
+        replace(
+            "      - id: challenge-fit\n        weight: 6\n",
+            "      - id: challenge-fit\n        weight: " + huge + "\n",
+            huge);
+    RubricLoader.Result r = b.check();
+    assertThat(r.ok()).isFalse();
+    assertThat(errors(r))
+        .as("an error on the weight itself")
+        .anySatisfy(
+            f -> {
+              assertThat(f.location().line()).isEqualTo(b.line());
+              assertThat(f.location().column()).isEqualTo(b.column());
+            });
+    assertThat(errors(r))
+        .noneSatisfy(f -> assertThat(f.message(Language.EN)).contains("`weight` is missing"));
   }
 
   @Test
