@@ -33,7 +33,8 @@ final class Progress {
       Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/2"));
       String t = target.toString();
       return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty");
-    } catch (IOException | RuntimeException e) { // no /proc (not Linux) or no access: no progress line
+    } catch (IOException
+        | RuntimeException e) { // no /proc (not Linux) or no access: no progress line
       return false;
     }
   }

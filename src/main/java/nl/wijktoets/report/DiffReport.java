@@ -40,11 +40,12 @@ public final class DiffReport {
         .append(" |\n");
     out.append("|---|---:|---:|---:|\n");
     out.append("| **")
-        .append(Messages.get(lang, "report.total"))
+        .append(Messages.get(lang, "diff.total"))
         .append("** | ")
-        .append(Formats.total(d.before().total(), lang))
+        // exact to two decimals, so before + change = after as printed
+        .append(Formats.points(d.before().total(), lang))
         .append(" | ")
-        .append(Formats.total(d.after().total(), lang))
+        .append(Formats.points(d.after().total(), lang))
         .append(" | ")
         .append(signed(d.totalDelta(), lang))
         .append(" |\n");
