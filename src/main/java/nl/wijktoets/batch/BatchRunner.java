@@ -32,7 +32,6 @@ import nl.wijktoets.report.JunitReport;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
-import nl.wijktoets.scoring.Fraction;
 import nl.wijktoets.util.AtomicFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,11 +43,15 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class BatchRunner {
 
-  /** What a batch run is asked to do. */
+  /**
+   * What a batch run is asked to do. {@code language} is for row statuses and the overview; {@code
+   * reportLanguage} for each assessment (--json, --junit), null meaning the proposal's own.
+   */
   public record Options(
       String displayName,
       Path csv,
       Language language,
+      Language reportLanguage,
       int top,
       BigDecimal minScore,
       BigDecimal minLesson,
@@ -70,6 +73,9 @@ public final class BatchRunner {
       String json,
       boolean flat) {}
 
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("[-+][0-9]+([.,][0-9]+)?");
+
   /** Rows per task handed to a thread. */
   static final int CHUNK = 128;
 
@@ -77,11 +83,13 @@ public final class BatchRunner {
   private final Options options;
   private final Overview overview;
   private final Set<String> yamlNames = new HashSet<>();
+  private final nl.wijktoets.scoring.Gates gates;
 
   public BatchRunner(Rubric rubric, Options options) {
     this.assessor = new Assessor(rubric);
     this.options = options;
     this.overview = new Overview(rubric);
+    this.gates = nl.wijktoets.scoring.Gates.of(options.minScore(), options.minLesson());
   }
 
   public Overview overview() {
@@ -110,7 +118,10 @@ public final class BatchRunner {
       rubric.lessons().forEach(l -> header.add(l.id()));
       header.add("top_steps");
       header.add("status");
-      passThrough.forEach(h -> header.add(safe(h)));
+      for (String h : passThrough) {
+        // a column named like a computed one (a results file fed back in) is kept apart
+        header.add(safe(header.contains(h.toLowerCase(java.util.Locale.ROOT)) ? "input_" + h : h));
+      }
       CSVPrinter printer =
           new CSVPrinter(
               results,
@@ -245,6 +256,9 @@ public final class BatchRunner {
       return cell == null ? "" : cell;
     }
     char c = cell.charAt(0);
+    if ((c == '-' || c == '+') && PLAIN_NUMBER.matcher(cell).matches()) {
+      return cell; // -5 or +3.5 is a number, not a formula
+    }
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
         ? "'" + cell
         : cell;
@@ -288,7 +302,7 @@ public final class BatchRunner {
       } else {
         Proposal p =
             FlatRow.toProposal(cells, csv.index(), where, row.line(), options.defaultFirstYear());
-        a = assessor.score(p, options.language(), List.of());
+        a = assessor.score(p, options.reportLanguage(), List.of());
       }
       boolean gate = gateFailed(a);
       String json = options.json() == null ? null : JsonReport.compact(a, options.top());
@@ -343,7 +357,7 @@ public final class BatchRunner {
     try (InputStream in = Files.newInputStream(resolved)) {
       bytes = in.readNBytes((int) YamlTreeReader.Limits.PROPOSAL.maxBytes() + 1);
     }
-    Assessor.Outcome outcome = assessor.assess(file, bytes, options.language());
+    Assessor.Outcome outcome = assessor.assess(file, bytes, options.reportLanguage());
     if (!outcome.scored()) {
       Finding first = outcome.errors().get(0);
       throw new FileProblem(first.format(options.language()));
@@ -352,14 +366,7 @@ public final class BatchRunner {
   }
 
   private boolean gateFailed(Assessment a) {
-    if (options.minScore() != null && a.total().lessThan(Fraction.of(options.minScore()))) {
-      return true;
-    }
-    if (options.minLesson() != null) {
-      Fraction min = Fraction.of(options.minLesson()).dividedBy(100);
-      return a.lessons().stream().anyMatch(l -> l.share().lessThan(min));
-    }
-    return false;
+    return gates.failed(a);
   }
 
   private void writeYaml(Proposal p, String id, BatchCsv.Row row) throws IOException {

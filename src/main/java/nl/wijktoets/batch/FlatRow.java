@@ -73,6 +73,21 @@ public final class FlatRow {
   private static final java.util.regex.Pattern NUMBER =
       java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
 
+  /** Counts that make one item each (a founder, a board seat, an indicator): bounded. */
+  private static final java.util.Set<String> ITEM_COUNTS =
+      java.util.Set.of(
+          "founders",
+          "founders_resident",
+          "board_seats",
+          "board_resident_seats",
+          "impact_indicators");
+
+  /** At most this many plan years per row (scoring reads the first three). */
+  static final int MAX_PLAN_YEARS = 10;
+
+  /** At most this many items in a `;`-separated cell (partners, revenue, ...). */
+  static final int MAX_LIST_ITEMS = 100;
+
   /** At most this many plan years, founders, board seats, partners, ... per row. */
   static final int MAX_ITEMS = 1000;
 
@@ -118,8 +133,8 @@ public final class FlatRow {
 
   private Proposal proposal() throws RowException {
     int planYears = count("plan_years", 1);
-    if (planYears < 1) {
-      throw new RowException("plan_years", "batch.row.plan-years");
+    if (planYears < 1 || planYears > MAX_PLAN_YEARS) {
+      throw new RowException("plan_years", "batch.row.plan-years", MAX_PLAN_YEARS);
     }
     int firstYear = count("first_year", defaultFirstYear);
     if (firstYear < 1000 || firstYear > 9999) {
@@ -427,14 +442,7 @@ public final class FlatRow {
       throw new RowException(column, "batch.row.count", v);
     }
     int n = Integer.parseInt(v);
-    if (n > MAX_ITEMS
-        && !column.equals("first_year")
-        && !column.equals("residents_involved")
-        && !column.equals("members")
-        && !column.equals("consultation_participants")
-        && !column.equals("residents_hired")
-        && !column.equals("entry_jobs")
-        && !column.equals("public_task_jobs")) {
+    if (ITEM_COUNTS.contains(column) && n > MAX_ITEMS) {
       throw new RowException(column, "batch.row.too-many", v, MAX_ITEMS);
     }
     return n;
@@ -520,8 +528,8 @@ public final class FlatRow {
         split[i] = split[i].strip();
       }
       out.add(split);
-      if (out.size() > MAX_ITEMS) {
-        throw new RowException(column, "batch.row.too-many", out.size(), MAX_ITEMS);
+      if (out.size() > MAX_LIST_ITEMS) {
+        throw new RowException(column, "batch.row.too-many", out.size(), MAX_LIST_ITEMS);
       }
     }
     return out;

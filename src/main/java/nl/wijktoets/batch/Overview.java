@@ -34,6 +34,7 @@ public final class Overview {
   private Fraction totalSum = Fraction.ZERO;
   private final Map<String, Long> bands = new LinkedHashMap<>();
   private final Map<String, long[]> histograms = new LinkedHashMap<>();
+  private final Map<String, Long> belowFloor = new LinkedHashMap<>();
   private final Map<String, Long> weak = new LinkedHashMap<>();
   private final PriorityQueue<Ranked> top;
   private final PriorityQueue<Ranked> bottom;
@@ -70,6 +71,9 @@ public final class Overview {
     for (Assessment.LessonResult l : a.lessons()) {
       int bucket = Math.min(BUCKETS - 1, l.share().times(Fraction.of(BUCKETS)).floor().intValue());
       histograms.get(l.lesson().id())[Math.max(0, bucket)]++;
+      if (l.belowFloor()) {
+        belowFloor.merge(l.lesson().id(), 1L, Long::sum);
+      }
       for (Assessment.CriterionResult c : l.criteria()) {
         if (!c.waived() && c.level() <= 1) {
           weak.merge(c.criterion().id(), 1L, Long::sum);
@@ -114,6 +118,11 @@ public final class Overview {
 
   public Map<String, Long> bands() {
     return bands;
+  }
+
+  /** How many scored proposals each lesson has below the floor. */
+  public long belowFloor(String lessonId) {
+    return belowFloor.getOrDefault(lessonId, 0L);
   }
 
   public Map<String, long[]> histograms() {

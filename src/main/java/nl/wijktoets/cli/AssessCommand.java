@@ -24,7 +24,6 @@ import nl.wijktoets.report.Reports;
 import nl.wijktoets.report.Templates;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
-import nl.wijktoets.scoring.Fraction;
 import nl.wijktoets.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,6 +151,17 @@ public final class AssessCommand implements Callable<Integer> {
       top = 0;
     }
     Assessor assessor = new Assessor(rubric);
+    nl.wijktoets.scoring.Gates gates;
+    try {
+      gates = nl.wijktoets.scoring.Gates.of(minScore, minLesson);
+    } catch (IllegalArgumentException e) {
+      console.error(console.msg("error.gate.range", e.getMessage()));
+      return ExitCodes.USAGE;
+    }
+    if (format == ReportFormat.html && files.size() > 1 && (output == null || output.equals("-"))) {
+      console.error(console.msg("error.html-needs-dir"));
+      return ExitCodes.USAGE;
+    }
     Templates templates = templates(console, templatesDir);
     if (templates == null) {
       return ExitCodes.INPUT_ERROR;
@@ -164,7 +174,7 @@ public final class AssessCommand implements Callable<Integer> {
     }
     int code = ExitCodes.OK;
     List<Assessment> assessed = new ArrayList<>();
-    Map<Assessment, String> inputOf = new LinkedHashMap<>();
+    Map<Assessment, String> inputOf = new java.util.IdentityHashMap<>();
     for (String file : files) {
       String name = InputFiles.displayName(file);
       byte[] bytes;
@@ -193,7 +203,7 @@ public final class AssessCommand implements Callable<Integer> {
       Assessment a = outcome.assessment();
       assessed.add(a);
       inputOf.put(a, file);
-      if (!gatesMet(a)) {
+      if (!gatesMet(a, gates)) {
         code = ExitCodes.worst(code, noFail ? ExitCodes.OK : ExitCodes.GATE_FAILED);
       }
     }
@@ -219,11 +229,10 @@ public final class AssessCommand implements Callable<Integer> {
     }
   }
 
-  /** Checks --min-score and --min-lesson on the exact scores, saying which failed. */
-  private boolean gatesMet(Assessment a) {
-    boolean ok = true;
+  /** Checks the gates on the exact scores, saying on stderr which failed. */
+  private boolean gatesMet(Assessment a, nl.wijktoets.scoring.Gates gates) {
     Language l = console.language();
-    if (minScore != null && a.total().lessThan(Fraction.of(minScore))) {
+    if (gates.totalBelow(a)) {
       console
           .err()
           .println(
@@ -231,27 +240,22 @@ public final class AssessCommand implements Callable<Integer> {
                   + ": "
                   + console.msg(
                       "error.gate.score", Formats.total(a.total(), l), minScore.toPlainString()));
-      ok = false;
     }
-    if (minLesson != null) {
-      Fraction min = Fraction.of(minLesson).dividedBy(100);
-      for (Assessment.LessonResult lesson : a.lessons()) {
-        if (lesson.share().lessThan(min)) {
-          console
-              .err()
-              .println(
-                  a.proposal().file()
-                      + ": "
-                      + console.msg(
-                          "error.gate.lesson",
-                          lesson.lesson().id(),
-                          Formats.percent(lesson.share(), l),
-                          minLesson.toPlainString()));
-          ok = false;
-        }
+    for (Assessment.LessonResult lesson : a.lessons()) {
+      if (gates.lessonBelow(lesson)) {
+        console
+            .err()
+            .println(
+                a.proposal().file()
+                    + ": "
+                    + console.msg(
+                        "error.gate.lesson",
+                        lesson.lesson().id(),
+                        Formats.percent(lesson.share(), l),
+                        minLesson.toPlainString()));
       }
     }
-    return ok;
+    return !gates.failed(a);
   }
 
   /**

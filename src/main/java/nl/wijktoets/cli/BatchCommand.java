@@ -172,9 +172,21 @@ public final class BatchCommand implements Callable<Integer> {
               console.msg(Files.isDirectory(list) ? "error.is-directory" : "error.not-found")));
       return ExitCodes.INPUT_ERROR;
     }
+    try {
+      nl.wijktoets.scoring.Gates.of(minScore, minLesson);
+    } catch (IllegalArgumentException e) {
+      console.error(console.msg("error.gate.range", e.getMessage()));
+      return ExitCodes.USAGE;
+    }
     if (report != null && !isReportName(report)) {
       console.error(console.msg("batch.report-extension", report));
       return ExitCodes.USAGE;
+    }
+    for (Path out : new Path[] {output, report, json, junit}) {
+      if (out != null && Files.exists(out) && Files.isSameFile(out, list)) {
+        console.error(console.msg("error.output-is-input", out));
+        return ExitCodes.INPUT_ERROR;
+      }
     }
     if (toYaml != null) {
       Files.createDirectories(toYaml);
@@ -201,6 +213,7 @@ public final class BatchCommand implements Callable<Integer> {
                   name,
                   list,
                   language,
+                  lang,
                   Math.max(0, top),
                   minScore,
                   minLesson,
@@ -281,6 +294,11 @@ public final class BatchCommand implements Callable<Integer> {
       return code;
     } catch (ReportException e) {
       console.error(e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    } catch (IOException e) {
+      console.error(
+          console.msg(
+              "error.write", e.getMessage() == null ? name : e.getMessage(), Main.oneLine(e)));
       return ExitCodes.INPUT_ERROR;
     } finally {
       for (AtomicFiles.Output o : outputs) {

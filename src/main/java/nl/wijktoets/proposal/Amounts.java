@@ -23,7 +23,13 @@ public final class Amounts {
   private Amounts() {}
 
   /** The amount the text stands for, or empty when it has no amount's shape. */
+  /** Longer text is never an amount (and is not matched at all, to keep the check linear). */
+  static final int MAX_LENGTH = 60;
+
   public static Optional<Fraction> parse(String written) {
+    if (written.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
     Matcher m = SHAPE.matcher(written.strip());
     if (!m.matches()) {
       return Optional.empty();

@@ -41,7 +41,12 @@ public record Finding(
   }
 
   private static List<String> strings(Object[] args) {
-    return java.util.Arrays.stream(args).map(a -> visible(String.valueOf(a))).toList();
+    return java.util.Arrays.stream(args).map(a -> cut(visible(String.valueOf(a)))).toList();
+  }
+
+  /** A value quoted in a message is at most 100 characters. */
+  private static String cut(String s) {
+    return s.length() <= 100 ? s : s.substring(0, 99) + "…";
   }
 
   /**

@@ -58,19 +58,20 @@ public final class ProposalReader {
     java.util.Set<String> yamlErrors = new java.util.HashSet<>();
     tree.findings().stream().filter(Finding::isError).forEach(f -> yamlErrors.add(f.path()));
     structural = structural.stream().filter(f -> !yamlErrors.contains(f.path())).toList();
+    // a rule of the format's own (waiver/no-reason) says it better than "required"
+    java.util.Set<String> ownRules = new java.util.HashSet<>();
+    r.findings().stream()
+        .filter(f -> !f.rule().startsWith("schema/"))
+        .forEach(f -> ownRules.add(f.path()));
+    java.util.Set<String> structuralPaths = new java.util.HashSet<>();
     for (Finding s : structural) {
-      // a rule of the format's own (waiver/no-reason) says it better than "required"
-      boolean said =
-          r.findings().stream()
-              .anyMatch(f -> !f.rule().startsWith("schema/") && f.path().equals(s.path()));
-      if (!said) {
+      structuralPaths.add(s.path());
+      if (!ownRules.contains(s.path())) {
         all.add(s);
       }
     }
     for (Finding f : r.findings()) {
-      boolean covered =
-          f.rule().startsWith("schema/")
-              && structural.stream().anyMatch(s -> covers(s.path(), f.path()));
+      boolean covered = f.rule().startsWith("schema/") && coveredBy(structuralPaths, f.path());
       if (!covered && !yamlErrors.contains(f.path())) {
         all.add(f);
       }
@@ -78,8 +79,19 @@ public final class ProposalReader {
     return new Result(r.proposal(), sorted(all));
   }
 
-  private static boolean covers(String outer, String inner) {
-    return inner.equals(outer) || inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
+  /** Whether a path or one of its parents ({@code a.b[2].c}: a.b[2], a.b, a) is in the set. */
+  private static boolean coveredBy(java.util.Set<String> paths, String path) {
+    String p = path;
+    while (true) {
+      if (paths.contains(p)) {
+        return true;
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      if (cut <= 0) {
+        return false;
+      }
+      p = p.substring(0, cut);
+    }
   }
 
   private static List<Finding> sorted(List<Finding> findings) {
@@ -604,6 +616,11 @@ public final class ProposalReader {
   }
 
   private void error(String rule, YamlNode at, String key, Object... args) {
+    if (Privacy.isPrivate(at.path())) { // never echo a founder's name or contact details
+      for (int i = 0; i < args.length; i++) {
+        args[i] = "…";
+      }
+    }
     findings.add(Finding.error(rule, at.location(), at.path(), key, args));
   }
 

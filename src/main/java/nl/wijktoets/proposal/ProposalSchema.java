@@ -235,10 +235,12 @@ public final class ProposalSchema {
       case "enum" -> {
         Vocabulary v = Vocabulary.forPath(path);
         String allowed = v != null ? String.join(", ", v.allowed()) : enumValues(fieldSchema);
-        yield Finding.error("schema/enum", at, path, "finding.enum", written(m), key, allowed);
+        yield Finding.error(
+            "schema/enum", at, path, "finding.enum", Privacy.shown(path, written(m)), key, allowed);
       }
       case "propertyNames" ->
-          Finding.error("schema/type", at, path, "finding.year", written(m), key);
+          Finding.error(
+              "schema/type", at, path, "finding.year", Privacy.shown(path, written(m)), key);
       case "minItems", "maxItems" ->
           Finding.error(
               "schema/type",
@@ -249,7 +251,13 @@ public final class ProposalSchema {
               fieldSchema == null ? "?" : fieldSchema.path(m.getType()).asText("?"));
       default ->
           Finding.error(
-              "schema/type", at, path, "finding.expected", key, expected(fieldSchema), written(m));
+              "schema/type",
+              at,
+              path,
+              "finding.expected",
+              key,
+              expected(fieldSchema),
+              Privacy.shown(path, written(m)));
     };
   }
 

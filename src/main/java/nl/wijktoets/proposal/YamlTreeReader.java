@@ -219,7 +219,7 @@ public final class YamlTreeReader {
       return null;
     } catch (JsonProcessingException e) {
       findings.add(syntaxError(file, e));
-      return builder.partialRoot();
+      return null; // a syntax error: the finding says where
     } catch (IOException | RuntimeException e) {
       findings.add(
           Finding.error(
@@ -281,10 +281,6 @@ public final class YamlTreeReader {
       this.findings = findings;
       String trimmed = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
       this.lines = (int) trimmed.chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    YamlNode partialRoot() {
-      return null;
     }
 
     YamlNode build(LocatingParser p) throws IOException {

@@ -102,8 +102,7 @@ public final class JunitReport {
   }
 
   static boolean failing(Assessment.LessonResult l, Assessment a, BigDecimal minLesson) {
-    return l.belowFloor()
-        || (minLesson != null && l.share().lessThan(Fraction.of(minLesson).dividedBy(100)));
+    return l.belowFloor() || nl.wijktoets.scoring.Gates.of(null, minLesson).lessonBelow(l);
   }
 
   private static String reason(

@@ -80,7 +80,8 @@ public final class MarkdownOutputFormat
         default -> out.append(c);
       }
     }
-    return out.toString();
+    // GitHub and GitLab turn bare https://... and www.... into links: break both patterns
+    return out.toString().replace("://", "\\://").replaceAll("(?i)\\b(www)\\.", "$1\\\\.");
   }
 
   private static boolean allDigits(String s) {

@@ -93,12 +93,7 @@ public final class OverviewReport {
       lesson.put("title", l.text(lang).title());
       lesson.put("buckets", buckets);
       lesson.put("max", max);
-      long below = 0;
-      for (int i = 0; i < counts.length; i++) {
-        if (Fraction.of(i + 1, counts.length).atMost(rubric.lessonFloor())) {
-          below += counts[i];
-        }
-      }
+      long below = o.belowFloor(l.id());
       lesson.put("below_floor", below);
       lessons.add(lesson);
     }

@@ -10,10 +10,6 @@ public final class Reports {
   private final HtmlReport html;
   private final java.math.BigDecimal minLesson;
 
-  public Reports(Templates templates) {
-    this(templates, null);
-  }
-
   /**
    * @param minLesson the --min-lesson gate (percent) that JUnit test cases fail under, or null
    */
@@ -40,18 +36,9 @@ public final class Reports {
       case md -> markdown.renderAll(all, top);
       case json -> JsonReport.renderAll(all, top);
       case junit -> JunitReport.render(all, minLesson);
-      case html -> {
-        // pages cannot be joined into one document: several pages on stdout are separated as
-        // Markdown reports are; use -o DIR/ for one file per proposal
-        StringBuilder out = new StringBuilder();
-        for (Assessment a : all) {
-          if (out.length() > 0) {
-            out.append(MarkdownReport.SEPARATOR);
-          }
-          out.append(html.render(a, top));
-        }
-        yield out.toString();
-      }
+      case html ->
+          throw new IllegalArgumentException(
+              "several HTML pages cannot share one output: use -o DIR/");
     };
   }
 }

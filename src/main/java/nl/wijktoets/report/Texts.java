@@ -18,6 +18,9 @@ public final class Texts {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
+  /** Measured words that are vocabulary values and shown in the report's language. */
+  private static final java.util.Set<String> TRANSLATED = java.util.Set.of("tenure");
+
   private Texts() {}
 
   /** A value as a report in the language shows it. */
@@ -46,7 +49,13 @@ public final class Texts {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       MeasuredValue v = values.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : format(v, lang)));
+      String text =
+          v == null
+              ? m.group()
+              : v.kind() == MeasuredValue.Kind.TEXT && !TRANSLATED.contains(m.group(1))
+                  ? (String) v.value() // names (payers, activities) stay as written
+                  : format(v, lang);
+      m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);
     return out.toString();

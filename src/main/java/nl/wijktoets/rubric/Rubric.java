@@ -36,10 +36,6 @@ public record Rubric(
         .findFirst();
   }
 
-  public Optional<Band> band(String id) {
-    return bands.stream().filter(b -> b.id().equals(id)).findFirst();
-  }
-
   /**
    * A band: reached when the total is at least {@code minTotal} and, if set, every lesson's share
    * is at least {@code minLessonShare}.

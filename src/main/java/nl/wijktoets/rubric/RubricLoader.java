@@ -253,7 +253,8 @@ public final class RubricLoader {
             });
     boolean waivable =
         c.get("waivable")
-            .map(n -> !(n instanceof Scalar s && s.text().equals("false")))
+            .filter(Scalar.class::isInstance)
+            .map(n -> nl.wijktoets.proposal.Vocabulary.bool(((Scalar) n).text()).orElse(true))
             .orElse(true);
     Map<Language, Rubric.CriterionTexts> texts = new EnumMap<>(Language.class);
     Optional<Mapping> textsNode =

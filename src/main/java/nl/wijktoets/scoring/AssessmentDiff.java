@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import nl.wijktoets.proposal.YamlNode;
 
 /**
@@ -48,9 +47,6 @@ public record AssessmentDiff(
   /** A field whose value changed: its YAML path, old and new value (null when absent). */
   public record FieldChange(String path, String before, String after) {}
 
-  private static final Pattern PRIVATE =
-      Pattern.compile("^(contact(\\..*)?|founders\\[\\d+]\\.name)$");
-
   public Fraction totalDelta() {
     return after.total().minus(before.total());
   }
@@ -65,6 +61,8 @@ public record AssessmentDiff(
       Assessment before, YamlNode beforeTree, Assessment after, YamlNode afterTree) {
     Map<String, String> oldValues = flatten(beforeTree);
     Map<String, String> newValues = flatten(afterTree);
+    TreeSet<String> allPaths = new TreeSet<>(oldValues.keySet());
+    allPaths.addAll(newValues.keySet());
     List<LessonChange> lessons = new ArrayList<>();
     List<CriterionChange> criteria = new ArrayList<>();
     for (int i = 0; i < after.lessons().size(); i++) {
@@ -79,11 +77,8 @@ public record AssessmentDiff(
         List<FieldChange> fields = new ArrayList<>();
         List<String> reads =
             Measures.byName(ca.criterion().measure()).map(Measure::reads).orElse(List.of());
-        TreeSet<String> paths = new TreeSet<>();
-        paths.addAll(oldValues.keySet());
-        paths.addAll(newValues.keySet());
-        for (String path : paths) {
-          if (PRIVATE.matcher(path).matches() || !inBlocks(path, reads)) {
+        for (String path : allPaths) {
+          if (nl.wijktoets.proposal.Privacy.isPrivate(path) || !inBlocks(path, reads)) {
             continue;
           }
           String o = oldValues.get(path);

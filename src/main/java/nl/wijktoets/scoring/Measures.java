@@ -70,7 +70,10 @@ public final class Measures {
     add(
         "resident-led-with-backing",
         List.of("founders", "partners"),
-        List.of(p("majority", "fraction", "1/2"), p("min_commitment", "fraction", "1/2")),
+        List.of(
+            p("majority", "fraction", "1/2"),
+            p("min_commitment", "fraction", "1/2"),
+            p("strong_commitment", "fraction", "3/4")),
         Measures::residentLedWithBacking);
     add(
         "dependency-spread",
@@ -202,9 +205,9 @@ public final class Measures {
             || (a.addedValue() != null && !a.addedValue().isBlank())) {
           count++;
         }
-        if (count > best || bestActivity == null) {
-          best = Math.max(best, count);
-          bestActivity = count >= best ? a : bestActivity;
+        if (bestActivity == null || count > best) { // the first of the best counts
+          best = count;
+          bestActivity = a;
         }
       }
     }
@@ -429,8 +432,8 @@ public final class Measures {
     if (best == null || best.lessThan(min)) {
       return r.level(2);
     }
-    // in talks is E = 1/2; a letter of intent or an agreement is more
-    return r.level(best.greaterThan(of(1, 2)) ? 4 : 3);
+    // in talks is E = 1/2; a letter of intent (3/4) or an agreement (1) is a strong commitment
+    return r.level(best.atLeast(params.fraction("strong_commitment", of(3, 4))) ? 4 : 3);
   }
 
   static MeasureResult dependencySpread(Proposal p, Params params, Finances f) {

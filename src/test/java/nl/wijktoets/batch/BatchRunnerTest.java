@@ -49,6 +49,7 @@ class BatchRunnerTest {
                 "list.csv",
                 list,
                 Language.EN,
+                Language.EN,
                 top,
                 minScore,
                 null,

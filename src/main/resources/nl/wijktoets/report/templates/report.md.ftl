@@ -1,12 +1,5 @@
 <#-- The advice report in Markdown. Every ${...} is escaped for Markdown automatically. -->
-<#-- fill: replace {0}, {1}, ... in a text from t with values -->
-<#function fill text args>
-  <#local out = text>
-  <#list args as a>
-    <#local out = out?replace("{" + a?index + "}", a)>
-  </#list>
-  <#return out>
-</#function>
+<#import "_common.ftl" as common>
 # ${t.title}: ${proposal.name}
 
 ${proposal.neighbourhood}<#if proposal.district?has_content> (${t.district} ${proposal.district})</#if>, ${proposal.municipality}
@@ -16,13 +9,13 @@ ${proposal.neighbourhood}<#if proposal.district?has_content> (${t.district} ${pr
 **${t.band} ${band.id}: ${band.label}** · ${t.total} **${total}** ${t.out_of} 100
 
 <#if band.capped>
-${fill(t.capped, [band.uncapped_id, band.uncapped_label, band.lessons_below_floor?join(", "), band.floor])}
+${common.fill(t.capped, [band.uncapped_id, band.uncapped_label, band.lessons_below_floor?join(", "), band.floor])}
 
 </#if>
 | ${t.lesson} | ${t.score} | ${t.share} | ${t.verdict} |
 |---|---:|---:|---|
 <#list lessons as l>
-| ${l.number}. ${l.title} | ${fill(t.points_of, [l.score, l.weight])} | ${l.share} | ${l.verdict} |
+| ${l.number}. ${l.title} | ${common.fill(t.points_of, [l.score, l.weight])} | ${l.share} | ${l.verdict} |
 </#list>
 
 ## ${t.next_steps}
@@ -40,26 +33,26 @@ ${s.number}. **${s.title}** (${s.lesson}): +${s.gain} ${t.gain}<#if s.first_beca
 ${t.next_steps_more_one}
 <#elseif more_steps gt 1>
 
-${fill(t.next_steps_more, [more_steps?c])}
+${common.fill(t.next_steps_more, [more_steps?c])}
 </#if>
 <#else>
 ${t.next_steps_none}
 </#if>
 <#list lessons as l>
 
-## ${t.lesson} ${l.number}: ${l.title} (${fill(t.points_of, [l.score, l.weight])}, ${l.share})
+## ${t.lesson} ${l.number}: ${l.title} (${common.fill(t.points_of, [l.score, l.weight])}, ${l.share})
 
 <#if l.why?has_content>
 ${l.why}
 
 </#if>
 <#list l.criteria as c>
-### ${c.title}: <#if c.waived>${t.waived}<#else>${fill(t.level, [c.level?c])}</#if>
+### ${c.title}: <#if c.waived>${t.waived}<#else>${common.fill(t.level, [c.level?c])}</#if>
 
 <#if c.waived>
 - ${t.reason}: ${c.waiver_reason}
 <#else>
-- ${t.points}: ${fill(t.points_of, [c.points, c.weight])}<#if c.rescaled> (${fill(t.contribution, [c.contribution])})</#if>
+- ${t.points}: ${common.fill(t.points_of, [c.points, c.weight])}<#if c.rescaled> (${common.fill(t.contribution, [c.contribution])})</#if>
 <#if c.measured?has_content>
 - ${t.measured}: ${c.measured}
 </#if>
@@ -106,4 +99,4 @@ ${t.years}: ${years} (${years_from}).
 
 ${t.how_to_read}
 
-${fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}
+${common.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}
