@@ -44,9 +44,9 @@ public record Finding(
     return java.util.Arrays.stream(args).map(a -> cut(visible(String.valueOf(a)))).toList();
   }
 
-  /** A value quoted in a message is at most 100 characters. */
+  /** A value quoted in a message is at most 500 characters (lists of allowed words fit). */
   private static String cut(String s) {
-    return s.length() <= 100 ? s : s.substring(0, 99) + "…";
+    return s.length() <= 500 ? s : s.substring(0, 499) + "…";
   }
 
   /**

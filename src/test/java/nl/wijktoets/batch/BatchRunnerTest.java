@@ -83,7 +83,9 @@ class BatchRunnerTest {
   void safeNeutralisesFormulaStarts() {
     assertThat(BatchRunner.safe("=1+1")).isEqualTo("'=1+1");
     assertThat(BatchRunner.safe("+31 70 123")).isEqualTo("'+31 70 123");
-    assertThat(BatchRunner.safe("-5")).isEqualTo("'-5");
+    // a plain number is not a formula; anything more after a sign is
+    assertThat(BatchRunner.safe("-5")).isEqualTo("-5");
+    assertThat(BatchRunner.safe("-5+cmd|' /C calc'!A0")).isEqualTo("'-5+cmd|' /C calc'!A0");
     assertThat(BatchRunner.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     assertThat(BatchRunner.safe("\tx")).isEqualTo("'\tx");
     assertThat(BatchRunner.safe("\rx")).isEqualTo("'\rx");
@@ -111,8 +113,8 @@ class BatchRunnerTest {
     int notes = r.header().indexOf("notes");
     int remark = r.header().indexOf("remark");
     assertThat(r.row(0).get(notes)).isEqualTo("'@cmd");
-    assertThat(r.row(0).get(remark)).isEqualTo("'-5");
-    assertThat(r.row(1).get(0)).isEqualTo("'-7");
+    assertThat(r.row(0).get(remark)).isEqualTo("-5");
+    assertThat(r.row(1).get(0)).isEqualTo("-7");
     assertThat(r.row(1).get(1)).isEqualTo("'@name");
     assertThat(r.row(1).get(notes)).isEqualTo("'\tTAB");
     assertThat(r.row(1).get(remark)).isEqualTo("'=HYPERLINK(\"http://x\")");

@@ -347,7 +347,7 @@ class FlatRowTest {
     assertThat(e.key()).isEqualTo("batch.row.too-many");
     RowException plan = error(row("plan_years", "5000"));
     assertThat(plan.column()).isEqualTo("plan_years");
-    assertThat(plan.key()).isEqualTo("batch.row.too-many");
+    assertThat(plan.key()).isEqualTo("batch.row.plan-years");
   }
 
   @ParameterizedTest(name = "{0}={1} -> {2} {3}")
