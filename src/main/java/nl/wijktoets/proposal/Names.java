@@ -15,7 +15,20 @@ public final class Names {
 
   private Names() {}
 
+  private static boolean isPlainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static String key(String name) {
+    if (isPlainAscii(name)) { // no accents to remove, nothing to normalise: the common case
+      return SPACE.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
     String s = Normalizer.normalize(name, Normalizer.Form.NFC);
     s = Normalizer.normalize(s, Normalizer.Form.NFD);
     s = MARKS.matcher(s).replaceAll("");
