@@ -103,7 +103,7 @@ public final class ProposalReader {
   /** Reads a proposal from an already parsed tree. */
   public static Result fromTree(String file, YamlNode root) {
     ProposalReader r = new ProposalReader(file);
-    r.index(root, null);
+    r.locations.putAll(YamlNode.locations(root));
     if (!(root instanceof Mapping m)) {
       r.error("schema/type", root, "finding.proposal.not-mapping", root.kindName());
       return new Result(null, r.findings);
@@ -626,19 +626,5 @@ public final class ProposalReader {
 
   private void warning(String rule, YamlNode at, String key, Object... args) {
     findings.add(Finding.warning(rule, at.location(), at.path(), key, args));
-  }
-
-  /** Records where each path was read: a mapping entry at its key, a list item at its start. */
-  private void index(YamlNode node, SourceLocation at) {
-    locations.putIfAbsent(node.path(), at == null ? node.location() : at);
-    if (node instanceof Mapping m) {
-      for (YamlNode.Entry e : m.entries()) {
-        index(e.value(), e.key().location());
-      }
-    } else if (node instanceof Sequence s) {
-      for (YamlNode item : s.items()) {
-        index(item, null);
-      }
-    }
   }
 }
