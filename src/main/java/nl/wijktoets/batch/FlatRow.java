@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Amounts;
 import nl.wijktoets.proposal.Municipality;
 import nl.wijktoets.proposal.Proposal;
-import nl.wijktoets.proposal.SourceLocation;
 import nl.wijktoets.proposal.Vocabulary;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.source.SourceLocation;
 
 /**
  * Maps one flat CSV row (batch format 1) to exactly one format-1 proposal, by the documented rule:

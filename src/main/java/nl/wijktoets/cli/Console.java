@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.source.Finding;
 
 /**
  * What a command talks to: standard output and error (UTF-8), standard input, the environment, and

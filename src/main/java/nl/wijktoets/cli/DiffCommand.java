@@ -5,14 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
-import nl.wijktoets.proposal.InputFiles;
-import nl.wijktoets.proposal.YamlTreeReader;
 import nl.wijktoets.report.DiffReport;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.AssessmentDiff;
 import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.InputFiles;
+import nl.wijktoets.source.YamlTreeReader;
 import nl.wijktoets.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +89,7 @@ public final class DiffCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  private record Side(Assessment assessment, nl.wijktoets.proposal.YamlNode tree) {}
+  private record Side(Assessment assessment, nl.wijktoets.source.YamlNode tree) {}
 
   @Override
   public Integer call() throws IOException {

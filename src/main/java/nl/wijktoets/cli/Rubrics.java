@@ -3,9 +3,9 @@ package nl.wijktoets.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nl.wijktoets.proposal.Finding;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.source.Finding;
 
 /** Loads the rubric a command was given with {@code --rubric}, or the built-in one. */
 final class Rubrics {

@@ -2,6 +2,7 @@ package nl.wijktoets.cli;
 
 import java.util.concurrent.Callable;
 import nl.wijktoets.proposal.ProposalSchema;
+import nl.wijktoets.rubric.RubricLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -54,7 +55,7 @@ public final class SchemaCommand implements Callable<Integer> {
         switch (name) {
           case proposal -> ProposalSchema.get().text();
           case report -> resource("/nl/wijktoets/schema/report.schema.json");
-          case rubric -> resource("/nl/wijktoets/schema/rubric.schema.json");
+          case rubric -> resource(RubricLoader.SCHEMA_RESOURCE);
         };
     console.out().print(text.endsWith("\n") ? text : text + "\n");
     console.out().flush();

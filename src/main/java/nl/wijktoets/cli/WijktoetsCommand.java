@@ -1,8 +1,8 @@
 package nl.wijktoets.cli;
 
-import nl.wijktoets.Version;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

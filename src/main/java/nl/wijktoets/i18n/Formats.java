@@ -1,7 +1,7 @@
 package nl.wijktoets.i18n;
 
 import java.math.BigDecimal;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.exact.Fraction;
 
 /**
  * Numbers as a report in a language writes them, never by the machine's locale: Dutch {@code 92,8}

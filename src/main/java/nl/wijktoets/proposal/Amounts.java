@@ -3,7 +3,7 @@ package nl.wijktoets.proposal;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.exact.Fraction;
 
 /**
  * Reads an amount of euros written as text, by its shape: an optional {@code €} or {@code EUR};

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.source.SourceLocation;
 
 /**
  * A proposal in format version 1, read from its YAML tree. Enumerated values hold their English

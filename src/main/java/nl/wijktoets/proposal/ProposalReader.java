@@ -10,11 +10,16 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.YamlNode.Mapping;
-import nl.wijktoets.proposal.YamlNode.Scalar;
-import nl.wijktoets.proposal.YamlNode.Sequence;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.Privacy;
+import nl.wijktoets.source.SourceLocation;
+import nl.wijktoets.source.YamlNode;
+import nl.wijktoets.source.YamlNode.Mapping;
+import nl.wijktoets.source.YamlNode.Scalar;
+import nl.wijktoets.source.YamlNode.Sequence;
+import nl.wijktoets.source.YamlTreeReader;
 
 /**
  * Turns a proposal's YAML tree into a {@link Proposal}: canonical values for Dutch synonyms,

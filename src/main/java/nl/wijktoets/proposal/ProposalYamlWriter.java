@@ -1,7 +1,7 @@
 package nl.wijktoets.proposal;
 
 import java.util.List;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.exact.Fraction;
 
 /**
  * Writes a {@link Proposal} as a format-1 YAML file, so that reading it back gives the same

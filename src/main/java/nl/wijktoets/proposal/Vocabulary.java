@@ -9,13 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.wijktoets.source.SchemaCheck;
 
 /**
  * The enumerated values of proposal format v1: per field the English canonical values and the
  * (mostly Dutch) words users write for them. Matching ignores case and accents and treats spaces,
  * {@code _} and {@code -} alike.
  */
-public enum Vocabulary {
+public enum Vocabulary implements SchemaCheck.Enumeration {
   LANGUAGE("language", List.of("nl", "en"), Map.of()),
   STAGE(
       "stage",

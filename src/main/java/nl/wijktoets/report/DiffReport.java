@@ -3,13 +3,13 @@ package nl.wijktoets.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.wijktoets.Version;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.AssessmentDiff;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.util.Version;
 
 /** {@code wijktoets diff} output: Markdown for a working group, JSON for tools. */
 public final class DiffReport {

@@ -16,10 +16,10 @@ import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import nl.wijktoets.Version;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
-import nl.wijktoets.proposal.Rules;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.Rules;
+import nl.wijktoets.util.Version;
 
 /**
  * The findings of {@code validate} for CI: plain text, JSON, SARIF 2.1.0, JUnit XML and GitHub

@@ -13,14 +13,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import nl.wijktoets.Version;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
-import nl.wijktoets.proposal.SourceLocation;
+import nl.wijktoets.measure.Evidence;
+import nl.wijktoets.measure.MeasuredValue;
 import nl.wijktoets.scoring.Assessment;
-import nl.wijktoets.scoring.Evidence;
-import nl.wijktoets.scoring.Fraction;
-import nl.wijktoets.scoring.MeasuredValue;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.SourceLocation;
+import nl.wijktoets.util.Version;
 
 /**
  * The whole assessment as JSON ({@code "schemaVersion": "1"}): stable field order, numbers as

@@ -3,11 +3,11 @@ package nl.wijktoets.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.scoring.Assessment;
-import nl.wijktoets.scoring.Fraction;
 
 /**
  * Assessments as JUnit XML for CI dashboards: one test suite per proposal, one test case per

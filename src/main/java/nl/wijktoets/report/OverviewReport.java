@@ -6,13 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.wijktoets.Version;
-import nl.wijktoets.batch.Overview;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.rubric.Rubric;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.util.Version;
 
 /**
  * The overview of a batch in Markdown or HTML: counts per band, each lesson's distribution, the

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import nl.wijktoets.Version;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.measure.Evidence;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
-import nl.wijktoets.scoring.Evidence;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.util.Version;
 
 /**
  * The data a report template sees: plain maps, lists, strings, numbers and booleans, every number

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.measure.MeasuredValue;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
-import nl.wijktoets.scoring.MeasuredValue;
 
 /**
  * The rubric's texts filled with measured values: placeholders such as {@code {share}} become

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.measure.Params;
 
 /**
  * A rubric: lessons with weights, each with criteria that name a measure and its exact parameters,

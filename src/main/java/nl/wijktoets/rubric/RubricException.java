@@ -1,7 +1,7 @@
 package nl.wijktoets.rubric;
 
 import java.util.List;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.source.Finding;
 
 /** A rubric that cannot be used, with every located problem found in it. */
 public final class RubricException extends Exception {

@@ -14,19 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
-import nl.wijktoets.proposal.ProposalSchema;
-import nl.wijktoets.proposal.SourceLocation;
-import nl.wijktoets.proposal.Suggestions;
-import nl.wijktoets.proposal.YamlNode;
-import nl.wijktoets.proposal.YamlNode.Mapping;
-import nl.wijktoets.proposal.YamlNode.Scalar;
-import nl.wijktoets.proposal.YamlNode.Sequence;
-import nl.wijktoets.proposal.YamlTreeReader;
-import nl.wijktoets.scoring.Fraction;
-import nl.wijktoets.scoring.Measure;
-import nl.wijktoets.scoring.Measures;
+import nl.wijktoets.measure.Measure;
+import nl.wijktoets.measure.Measures;
+import nl.wijktoets.measure.Params;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.SchemaCheck;
+import nl.wijktoets.source.SourceLocation;
+import nl.wijktoets.source.Suggestions;
+import nl.wijktoets.source.YamlNode;
+import nl.wijktoets.source.YamlNode.Mapping;
+import nl.wijktoets.source.YamlNode.Scalar;
+import nl.wijktoets.source.YamlNode.Sequence;
+import nl.wijktoets.source.YamlTreeReader;
 
 /**
  * Loads and checks a rubric from YAML: its structure against the rubric JSON Schema, then unique
@@ -91,6 +92,15 @@ public final class RubricLoader {
     return r.rubric();
   }
 
+  /** Where the rubric schema lives on the class path. */
+  public static final String SCHEMA_RESOURCE = "/nl/wijktoets/schema/rubric.schema.json";
+
+  /** The rubric JSON Schema, built on first use (a rubric has no synonyms for its words). */
+  private static final class RubricSchema {
+    static final SchemaCheck INSTANCE =
+        new SchemaCheck(SCHEMA_RESOURCE, SchemaCheck.NO_ENUMERATIONS);
+  }
+
   /** Checks a rubric file: the rubric if it can be used, and every finding. */
   public static Result check(String file, byte[] bytes) {
     YamlTreeReader.Result tree = new YamlTreeReader(LIMITS).read(file, bytes);
@@ -104,8 +114,7 @@ public final class RubricLoader {
       return new Result(null, sorted(loader.findings));
     }
     // in a rubric every structural problem is an error (an unknown key too: it would be ignored)
-    for (Finding f :
-        ProposalSchema.rubric().validate(tree.root(), YamlNode.locations(tree.root()))) {
+    for (Finding f : RubricSchema.INSTANCE.validate(tree.root(), YamlNode.locations(tree.root()))) {
       loader.findings.add(
           new Finding(
               "rubric/invalid",

@@ -2,10 +2,13 @@ package nl.wijktoets.scoring;
 
 import java.util.List;
 import java.util.Optional;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.measure.Finances;
+import nl.wijktoets.measure.MeasureResult;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.source.Finding;
 
 /**
  * The result of scoring one proposal against a rubric: per lesson and criterion the level, points

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import nl.wijktoets.proposal.YamlNode;
+import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.measure.Measure;
+import nl.wijktoets.measure.Measures;
+import nl.wijktoets.source.YamlNode;
 
 /**
  * Two assessments of versions of a proposal side by side: the total and band before and after, each
@@ -78,7 +81,7 @@ public record AssessmentDiff(
         List<String> reads =
             Measures.byName(ca.criterion().measure()).map(Measure::reads).orElse(List.of());
         for (String path : allPaths) {
-          if (nl.wijktoets.proposal.Privacy.isPrivate(path) || !inBlocks(path, reads)) {
+          if (nl.wijktoets.source.Privacy.isPrivate(path) || !inBlocks(path, reads)) {
             continue;
           }
           String o = oldValues.get(path);

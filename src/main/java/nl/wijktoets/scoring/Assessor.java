@@ -3,10 +3,10 @@ package nl.wijktoets.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalReader;
 import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.source.Finding;
 
 /**
  * The whole flow for one proposal file, usable as a library: read (decoding, YAML, format), check

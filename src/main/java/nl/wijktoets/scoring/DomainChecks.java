@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.measure.Finances;
+import nl.wijktoets.measure.Measures;
 import nl.wijktoets.proposal.Proposal;
-import nl.wijktoets.proposal.SourceLocation;
 import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.SourceLocation;
 
 /**
  * The checks that need the rubric: waivers (known criterion, waivable, not emptying a lesson, with

@@ -1,6 +1,7 @@
 package nl.wijktoets.scoring;
 
 import java.math.BigDecimal;
+import nl.wijktoets.exact.Fraction;
 
 /**
  * The CI gates {@code --min-score} (the total, 0-100) and {@code --min-lesson} (every lesson's

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.measure.Finances;
+import nl.wijktoets.measure.Measure;
+import nl.wijktoets.measure.MeasureResult;
+import nl.wijktoets.measure.Measures;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.source.Finding;
 
 /**
  * Scores a proposal against a rubric, exactly as the rubric defines: points per criterion, lessons,

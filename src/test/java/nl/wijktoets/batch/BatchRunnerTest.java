@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.report.Overview;
 import nl.wijktoets.rubric.RubricLoader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

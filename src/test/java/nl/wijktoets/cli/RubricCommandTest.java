@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.wijktoets.proposal.Finding;
 import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.source.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.source.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -13,6 +13,8 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.YamlTreeReader;
 import org.junit.jupiter.api.Test;
 
 /**

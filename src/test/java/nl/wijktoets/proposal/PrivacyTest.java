@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import nl.wijktoets.cli.Main;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.Privacy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.wijktoets.cli.Main;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.source.YamlTreeReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

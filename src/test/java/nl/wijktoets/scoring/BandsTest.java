@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.rubric.RubricLoader;
 import org.junit.jupiter.api.Test;
 

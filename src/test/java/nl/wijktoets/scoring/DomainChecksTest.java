@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.source.Finding;
+import nl.wijktoets.testutil.TestProposals;
 import org.junit.jupiter.api.Test;
 
 /** Waivers (rescaling, errors, warnings) and the warnings about missing blocks and years. */

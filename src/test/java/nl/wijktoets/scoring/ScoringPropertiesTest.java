@@ -13,10 +13,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import nl.wijktoets.proposal.Finding;
+import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.measure.MeasuredValue;
 import nl.wijktoets.report.JsonReport;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.source.Finding;
 
 /**
  * Invariants of scoring that hold for every proposal: bounds, exact sums, points per level, bands,

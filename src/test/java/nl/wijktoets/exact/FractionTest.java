@@ -1,4 +1,4 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,7 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
 import java.util.List;
 import nl.wijktoets.proposal.Proposal;
-import nl.wijktoets.rubric.Params;
 
 /**
  * A measure: a small named function over a proposal that returns a level 0-4 with the values it

@@ -1,12 +1,14 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
-import static nl.wijktoets.scoring.TestProposals.level;
-import static nl.wijktoets.scoring.TestProposals.measure;
-import static nl.wijktoets.scoring.TestProposals.read;
+import static nl.wijktoets.testutil.TestProposals.level;
+import static nl.wijktoets.testutil.TestProposals.measure;
+import static nl.wijktoets.testutil.TestProposals.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.proposal.Proposal;
+import nl.wijktoets.testutil.TestProposals;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

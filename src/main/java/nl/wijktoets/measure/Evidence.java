@@ -1,6 +1,6 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
-import nl.wijktoets.proposal.SourceLocation;
+import nl.wijktoets.source.SourceLocation;
 
 /**
  * Where a measure read a value: the YAML path and its place in the file (absent when not read from

@@ -1,4 +1,4 @@
-package nl.wijktoets.proposal;
+package nl.wijktoets.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

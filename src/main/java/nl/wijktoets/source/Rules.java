@@ -1,4 +1,4 @@
-package nl.wijktoets.proposal;
+package nl.wijktoets.source;
 
 import java.util.List;
 import nl.wijktoets.i18n.Language;

@@ -1,4 +1,4 @@
-package nl.wijktoets.proposal;
+package nl.wijktoets.source;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package nl.wijktoets.batch;
+package nl.wijktoets.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
-import nl.wijktoets.scoring.Fraction;
 
 /**
  * What the overview report shows, collected row by row in constant memory: counts per band, a

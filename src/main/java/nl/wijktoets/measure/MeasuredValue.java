@@ -1,4 +1,6 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
+
+import nl.wijktoets.exact.Fraction;
 
 /**
  * A value a measure read or computed, typed so it can be formatted per language: a share (shown as

@@ -1,4 +1,4 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.exact;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package nl.wijktoets.proposal;
+package nl.wijktoets.source;
 
 /**
  * Where a value stands in an input file: 1-based line and column (columns count Unicode code

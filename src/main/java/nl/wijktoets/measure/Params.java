@@ -1,9 +1,9 @@
-package nl.wijktoets.rubric;
+package nl.wijktoets.measure;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.wijktoets.scoring.Fraction;
+import nl.wijktoets.exact.Fraction;
 
 /**
  * A criterion's measure parameters as written in the rubric: exact numbers ({@code 7/20}, {@code

@@ -1,9 +1,10 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.proposal.Proposal;
 
 /**

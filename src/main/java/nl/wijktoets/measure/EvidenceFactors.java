@@ -1,6 +1,7 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
 import java.util.Map;
+import nl.wijktoets.exact.Fraction;
 
 /**
  * How much a claim counts for, by its evidence: the factor E of a revenue status or a partner's

@@ -1,4 +1,4 @@
-package nl.wijktoets;
+package nl.wijktoets.util;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
-package nl.wijktoets.scoring;
+package nl.wijktoets.measure;
 
-import static nl.wijktoets.scoring.Fraction.of;
+import static nl.wijktoets.exact.Fraction.of;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.proposal.Municipality;
 import nl.wijktoets.proposal.Names;
 import nl.wijktoets.proposal.Proposal;
-import nl.wijktoets.rubric.Params;
 
 /**
  * The built-in measures, one small function per criterion of the rubric, named as the rubric names

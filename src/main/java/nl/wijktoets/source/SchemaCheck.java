@@ -1,0 +1,455 @@
+package nl.wijktoets.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.source.YamlNode.Mapping;
+import nl.wijktoets.source.YamlNode.Scalar;
+import nl.wijktoets.source.YamlNode.Sequence;
+
+/**
+ * A JSON Schema (draft 2020-12) that a located YAML tree is checked against: the single source of a
+ * format's structure (which keys exist, their types, required keys and enumerated values). The
+ * networknt validator does the checking, and each violation becomes a located {@link Finding}.
+ */
+public final class SchemaCheck {
+
+  /**
+   * An enumerated field whose values users may write in several ways (Dutch synonyms, any case):
+   * the schema compares the canonical form, and messages list the allowed values.
+   */
+  public interface Enumeration {
+    Optional<String> canonicalise(String written);
+
+    List<String> allowed();
+  }
+
+  /** Finds the enumeration of a YAML path, or null; {@link #NO_ENUMERATIONS} for none at all. */
+  public interface Enumerations {
+    Enumeration at(String path);
+  }
+
+  public static final Enumerations NO_ENUMERATIONS = path -> null;
+
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+
+  private final String text;
+  private final JsonNode schemaNode;
+  private final JsonSchema schema;
+  private final Enumerations enumerations;
+
+  /** A schema from a class-path resource, with the enumerations of its format. */
+  public SchemaCheck(String resource, Enumerations enumerations) {
+    this.enumerations = enumerations;
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      schemaNode = new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonMetaSchema meta =
+        JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .keyword(new NonValidationKeyword("x-canonical"))
+            .keyword(new NonValidationKeyword("x-synonyms"))
+            .keyword(new NonValidationKeyword("x-description-nl"))
+            .build();
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b.metaSchema(meta));
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_PATH).build();
+    schema = factory.getSchema(schemaNode, config);
+  }
+
+  /** The schema's text, as {@code wijktoets schema} prints it. */
+  public String text() {
+    return text;
+  }
+
+  /**
+   * Checks a proposal's tree against the schema. Values the loader reads leniently are prepared
+   * first: empty values count as absent, and enumerated values are compared in their canonical form
+   * (so {@code Coöperatie} and {@code cooperatie} are both {@code cooperative}).
+   */
+  public List<Finding> validate(YamlNode root, Map<String, SourceLocation> locations) {
+    JsonNode json = toJson(root, enumerations);
+    if (json == null) {
+      return List.of();
+    }
+    List<ValidationMessage> messages = new ArrayList<>(schema.validate(json));
+    // one finding per place: the most specific keyword wins
+    Map<String, ValidationMessage> best = new LinkedHashMap<>();
+    messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
+    for (ValidationMessage m : messages) {
+      String path = pathOf(m);
+      ValidationMessage current = best.get(path);
+      if (current == null || priority(m.getType()) < priority(current.getType())) {
+        best.put(path, m);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (var e : best.entrySet()) {
+      if ("propertyNames".equals(e.getValue().getType())) {
+        badKeys(root, e.getKey(), findings);
+      } else {
+        findings.add(finding(e.getKey(), e.getValue(), root, locations));
+      }
+    }
+    return findings;
+  }
+
+  /** For a mapping whose keys break the schema's key pattern: one finding per bad key. */
+  private void badKeys(YamlNode root, String path, List<Finding> findings) {
+    JsonNode fieldSchema = schemaAt(path);
+    String pattern =
+        fieldSchema != null && fieldSchema.has("propertyNames")
+            ? fieldSchema.get("propertyNames").path("pattern").asText("^[0-9]{4}$")
+            : "^[0-9]{4}$";
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+    boolean years = pattern.contains("{4}");
+    if (nodeAt(root, path) instanceof Mapping m) {
+      for (YamlNode.Entry e : m.entries()) {
+        if (!p.matcher(e.key().text()).find()) {
+          findings.add(
+              Finding.error(
+                  "schema/type",
+                  e.key().location(),
+                  e.key().path(),
+                  years ? "finding.year" : "finding.key-pattern",
+                  e.key().text(),
+                  lastKey(path)));
+        }
+      }
+    }
+  }
+
+  /** The node at a YAML path, or null. */
+  static YamlNode nodeAt(YamlNode root, String path) {
+    if (path.isEmpty()) {
+      return root;
+    }
+    YamlNode node = root;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([^.\\[]+)|\\[(\\d+)]").matcher(path);
+    while (m.find() && node != null) {
+      if (m.group(1) != null) {
+        node = node instanceof Mapping map ? map.get(m.group(1)).orElse(null) : null;
+      } else {
+        int i = Integer.parseInt(m.group(2));
+        node = node instanceof Sequence seq && i < seq.items().size() ? seq.items().get(i) : null;
+      }
+    }
+    return node;
+  }
+
+  private static int priority(String keyword) {
+    return switch (keyword) {
+      case "required" -> 0;
+      case "additionalProperties" -> 1;
+      case "type" -> 2;
+      case "enum" -> 3;
+      case "propertyNames" -> 4;
+      case "minimum", "minLength", "pattern" -> 5;
+      default -> 9;
+    };
+  }
+
+  /** The YAML path a message is about (for required and unknown keys: the key's own path). */
+  private static String pathOf(ValidationMessage m) {
+    String base = instancePath(m);
+    if (("required".equals(m.getType()) || "additionalProperties".equals(m.getType()))
+        && m.getProperty() != null) {
+      return YamlNode.child(base, m.getProperty());
+    }
+    return base;
+  }
+
+  private static String instancePath(ValidationMessage m) {
+    String p = m.getInstanceLocation().toString();
+    if (p.startsWith("$.")) {
+      p = p.substring(2);
+    } else if (p.startsWith("$")) {
+      p = p.substring(1);
+    }
+    // JSON path quotes unusual keys: $['per_year']['2026'] -> per_year.2026
+    p = p.replaceAll("\\['([^']*)']", ".$1").replaceAll("^\\.", "");
+    return p;
+  }
+
+  private Finding finding(
+      String path, ValidationMessage m, YamlNode root, Map<String, SourceLocation> locations) {
+    String parent = instancePath(m);
+    SourceLocation at =
+        Optional.ofNullable(locations.get(path))
+            .or(() -> Optional.ofNullable(locations.get(parent)))
+            .orElse(root.location());
+    String key = lastKey(path);
+    JsonNode fieldSchema = schemaAt(path);
+    return switch (m.getType()) {
+      case "required" -> Finding.error("schema/required", at, path, "finding.required", key);
+      case "additionalProperties" -> {
+        JsonNode parentSchema = schemaAt(parent);
+        List<String> known = new ArrayList<>();
+        if (parentSchema != null && parentSchema.has("properties")) {
+          parentSchema.get("properties").fieldNames().forEachRemaining(known::add);
+        }
+        String nearest = Suggestions.nearest(key, known);
+        yield nearest != null
+            ? Finding.warning(
+                "schema/unknown-key", at, path, "finding.unknown-key.suggest", key, nearest)
+            : Finding.warning(
+                "schema/unknown-key",
+                at,
+                path,
+                "finding.unknown-key",
+                key,
+                String.join(", ", known));
+      }
+      case "enum" -> {
+        Enumeration v = enumerations.at(path);
+        String allowed = v != null ? String.join(", ", v.allowed()) : enumValues(fieldSchema);
+        yield Finding.error(
+            "schema/enum", at, path, "finding.enum", Privacy.shown(path, written(m)), key, allowed);
+      }
+      case "propertyNames" ->
+          Finding.error(
+              "schema/type", at, path, "finding.year", Privacy.shown(path, written(m)), key);
+      case "minItems", "maxItems" ->
+          Finding.error(
+              "schema/type",
+              at,
+              path,
+              "finding.items",
+              key,
+              fieldSchema == null ? "?" : fieldSchema.path(m.getType()).asText("?"));
+      default ->
+          Finding.error(
+              "schema/type",
+              at,
+              path,
+              "finding.expected",
+              key,
+              expected(fieldSchema),
+              Privacy.shown(path, written(m)));
+    };
+  }
+
+  private static String written(ValidationMessage m) {
+    JsonNode n = m.getInstanceNode();
+    if (n == null) {
+      return "";
+    }
+    if (n.isContainerNode()) {
+      return n.isArray() ? "[...]" : "{...}";
+    }
+    return n.asText();
+  }
+
+  private static String lastKey(String path) {
+    String p = path.replaceAll("\\[\\d+]$", "");
+    int dot = p.lastIndexOf('.');
+    return dot < 0 ? p : p.substring(dot + 1);
+  }
+
+  private static String enumValues(JsonNode fieldSchema) {
+    List<String> values = new ArrayList<>();
+    if (fieldSchema != null && fieldSchema.has("enum")) {
+      fieldSchema.get("enum").forEach(v -> values.add(v.asText()));
+    }
+    return String.join(", ", values);
+  }
+
+  /**
+   * What the schema expects at a place, as a message key (resolved in the reader's language when
+   * the finding is printed, see {@link Finding#message}).
+   */
+  private static String expected(JsonNode fieldSchema) {
+    if (fieldSchema == null) {
+      return "@expect.value";
+    }
+    String anyOf = fieldSchema.has("anyOf") ? fieldSchema.get("anyOf").toString() : "";
+    if (anyOf.contains("\"boolean\"")) {
+      return "@expect.boolean";
+    }
+    List<String> types = new ArrayList<>();
+    JsonNode type = fieldSchema.get("type");
+    if (type != null && type.isArray()) {
+      type.forEach(t -> types.add(t.asText()));
+    } else if (type != null) {
+      types.add(type.asText());
+    }
+    String pattern = fieldSchema.path("pattern").asText("");
+    if (pattern.contains("[0-9]{4}")
+        || fieldSchema.has("maximum") && fieldSchema.path("maximum").asInt() == 9999) {
+      return "@expect.year";
+    }
+    if (types.contains("number") && types.contains("string")) {
+      return fieldSchema
+              .path("description")
+              .asText("")
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("euro")
+          ? "@expect.amount"
+          : "@expect.number-or-text";
+    }
+    if (types.contains("integer") && types.contains("string")) {
+      return "@expect.version";
+    }
+    if (types.contains("integer")) {
+      return "@expect.count";
+    }
+    if (types.contains("number")) {
+      return "@expect.number";
+    }
+    if (types.contains("array")) {
+      return "@expect.list";
+    }
+    if (types.contains("object")) {
+      return "@expect.mapping";
+    }
+    if (types.contains("string")) {
+      return fieldSchema.has("minLength") || !pattern.isEmpty()
+          ? "@expect.non-empty"
+          : "@expect.text";
+    }
+    return "@expect.value";
+  }
+
+  /** The (resolved) schema node that describes a YAML path, or null. */
+  public JsonNode schemaAt(String path) {
+    JsonNode node = resolve(schemaNode);
+    if (path.isEmpty()) {
+      return node;
+    }
+    for (String segment : path.split("\\.")) {
+      String key = segment.replaceAll("\\[\\d+]", "");
+      int indexes = (segment.length() - segment.replace("[", "").length());
+      if (!key.isEmpty()) {
+        JsonNode props = node == null ? null : node.get("properties");
+        if (props != null && props.has(key)) {
+          node = resolve(props.get(key));
+        } else if (node != null
+            && node.has("additionalProperties")
+            && node.get("additionalProperties").isObject()) {
+          node = resolve(node.get("additionalProperties"));
+        } else {
+          return null;
+        }
+      }
+      for (int i = 0; i < indexes; i++) {
+        node = node == null ? null : resolve(node.get("items"));
+      }
+    }
+    return node;
+  }
+
+  /** Follows a local {@code $ref}, keeping the referring node's own keywords. */
+  private JsonNode resolve(JsonNode node) {
+    if (node == null || !node.has("$ref")) {
+      return node;
+    }
+    String ref = node.get("$ref").asText();
+    if (!ref.startsWith("#/")) {
+      return node;
+    }
+    JsonNode target = schemaNode.at(ref.substring(1));
+    if (target.isMissingNode()) {
+      return node;
+    }
+    ObjectNode merged = ((ObjectNode) target).deepCopy();
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().equals("$ref")) {
+                merged.set(e.getKey(), e.getValue());
+              }
+            });
+    return merged;
+  }
+
+  /**
+   * The tree as JSON for validation: YAML 1.2 scalar kinds, empty values left out, enumerated
+   * values canonicalised, and numbers the loader refuses as out of range left out (the loader
+   * reports them).
+   */
+  static JsonNode toJson(YamlNode node, Enumerations enumerations) {
+    if (node instanceof Mapping m) {
+      ObjectNode obj = F.objectNode();
+      for (YamlNode.Entry e : m.entries()) {
+        JsonNode value = toJson(e.value(), enumerations);
+        if (value != null) {
+          obj.set(e.key().text(), value);
+        }
+      }
+      return obj;
+    }
+    if (node instanceof Sequence s) {
+      ArrayNode arr = F.arrayNode();
+      for (YamlNode item : s.items()) {
+        JsonNode value = toJson(item, enumerations);
+        if (value != null) { // empty items (and aliases, reported as such) are left out
+          arr.add(value);
+        }
+      }
+      return arr;
+    }
+    Scalar s = (Scalar) node;
+    return switch (s.kind()) {
+      case NULL -> null;
+      case BOOLEAN -> F.booleanNode(s.text().equalsIgnoreCase("true"));
+      case INTEGER, DECIMAL -> number(s.text());
+      case STRING -> {
+        Enumeration v = enumerations.at(s.path());
+        String text = v == null ? s.text() : v.canonicalise(s.text()).orElse(s.text());
+        yield F.textNode(text);
+      }
+    };
+  }
+
+  private static JsonNode number(String text) {
+    try {
+      if (text.startsWith("0o")) {
+        return F.numberNode(new BigInteger(text.substring(2), 8));
+      }
+      if (text.startsWith("0x")) {
+        return F.numberNode(new BigInteger(text.substring(2), 16));
+      }
+      Fraction f = Fraction.parse(text);
+      BigDecimal d = new BigDecimal(text.strip().replace("+", ""));
+      if (f.isInteger()) {
+        return F.numberNode(f.numerator());
+      }
+      return F.numberNode(d);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // too many digits for an exact score: still a number to the schema (the loader reports
+      // the value itself), unless its exponent is absurd
+      try {
+        BigDecimal d = new BigDecimal(text.strip().replace("+", ""));
+        return Math.abs(d.scale()) <= 1000 ? F.numberNode(d) : null;
+      } catch (NumberFormatException | ArithmeticException notANumber) {
+        return null;
+      }
+    }
+  }
+}
