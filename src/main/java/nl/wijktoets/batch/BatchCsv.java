@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class BatchCsv implements Closeable {
   public static BatchCsv open(InputStream in) throws IOException, CsvException {
     try {
       return openChecked(in);
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw new CsvException(1, "batch.csv.encoding");
     }
   }
@@ -181,7 +182,7 @@ public final class BatchCsv implements Closeable {
   }
 
   private static CsvException problem(UncheckedIOException e, long line) {
-    if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+    if (e.getCause() instanceof CharacterCodingException) {
       return new CsvException((int) line, "batch.csv.encoding");
     }
     return new CsvException((int) line, "batch.csv.quote", oneLine(e.getMessage()));

@@ -3,6 +3,7 @@ package nl.wijktoets.batch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.proposal.Proposal;
@@ -31,6 +35,7 @@ import nl.wijktoets.report.Overview;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.scoring.Gates;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
 import nl.wijktoets.util.AtomicFiles;
@@ -74,8 +79,7 @@ public final class BatchRunner {
       String json,
       boolean flat) {}
 
-  private static final java.util.regex.Pattern PLAIN_NUMBER =
-      java.util.regex.Pattern.compile("[-+][0-9]+([.,][0-9]+)?");
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+][0-9]+([.,][0-9]+)?");
 
   /** Rows per task handed to a thread. */
   static final int CHUNK = 128;
@@ -84,13 +88,13 @@ public final class BatchRunner {
   private final Options options;
   private final Overview overview;
   private final Set<String> yamlNames = new HashSet<>();
-  private final nl.wijktoets.scoring.Gates gates;
+  private final Gates gates;
 
   public BatchRunner(Rubric rubric, Options options) {
     this.assessor = new Assessor(rubric);
     this.options = options;
     this.overview = new Overview(rubric);
-    this.gates = nl.wijktoets.scoring.Gates.of(options.minScore(), options.minLesson());
+    this.gates = Gates.of(options.minScore(), options.minLesson());
   }
 
   public Overview overview() {
@@ -121,7 +125,7 @@ public final class BatchRunner {
       header.add("status");
       for (String h : passThrough) {
         // a column named like a computed one (a results file fed back in) is kept apart
-        header.add(safe(header.contains(h.toLowerCase(java.util.Locale.ROOT)) ? "input_" + h : h));
+        header.add(safe(header.contains(h.toLowerCase(Locale.ROOT)) ? "input_" + h : h));
       }
       CSVPrinter printer =
           new CSVPrinter(
@@ -179,7 +183,7 @@ public final class BatchRunner {
         junit.close();
       }
       printer.flush();
-    } catch (javax.xml.stream.XMLStreamException e) {
+    } catch (XMLStreamException e) {
       throw new IOException(e);
     }
   }
@@ -189,7 +193,7 @@ public final class BatchRunner {
       CSVPrinter printer,
       List<Integer> passIndex,
       FindingsReport.Xml junit)
-      throws IOException, javax.xml.stream.XMLStreamException {
+      throws IOException, XMLStreamException {
     List<RowResult> results;
     try {
       results = future.get();
@@ -387,7 +391,7 @@ public final class BatchRunner {
   }
 
   /** A buffered UTF-8 writer for an output file. */
-  public static Writer writer(java.io.OutputStream out) {
+  public static Writer writer(OutputStream out) {
     return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 }

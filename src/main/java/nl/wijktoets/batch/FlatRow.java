@@ -6,21 +6,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Amounts;
 import nl.wijktoets.proposal.Municipality;
 import nl.wijktoets.proposal.Proposal;
+import nl.wijktoets.proposal.ProposalYamlWriter;
 import nl.wijktoets.proposal.Vocabulary;
 import nl.wijktoets.source.SourceLocation;
 
 /**
  * Maps one flat CSV row (batch format 1) to exactly one format-1 proposal, by the documented rule:
  * the row describes one steady year, repeated over {@code plan_years} years from {@code
- * first_year}. Writing the proposal out with {@link nl.wijktoets.proposal.ProposalYamlWriter} and
- * reading it back gives the same scores.
+ * first_year}. Writing the proposal out with {@link ProposalYamlWriter} and reading it back gives
+ * the same scores.
  */
 public final class FlatRow {
 
@@ -68,14 +71,12 @@ public final class FlatRow {
           "risk_mitigated",
           "file");
 
-  private static final java.util.regex.Pattern COUNT =
-      java.util.regex.Pattern.compile("[0-9]{1,9}");
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
+  private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
 
   /** Counts that make one item each (a founder, a board seat, an indicator): bounded. */
-  private static final java.util.Set<String> ITEM_COUNTS =
-      java.util.Set.of(
+  private static final Set<String> ITEM_COUNTS =
+      Set.of(
           "founders",
           "founders_resident",
           "board_seats",

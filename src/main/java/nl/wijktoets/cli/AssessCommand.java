@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,10 @@ import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.ReportFormat;
 import nl.wijktoets.report.Reports;
 import nl.wijktoets.report.Templates;
+import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.scoring.Gates;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.InputFiles;
 import nl.wijktoets.source.YamlTreeReader;
@@ -124,13 +127,13 @@ public final class AssessCommand implements Callable<Integer> {
       description =
           "Use the Freemarker templates in DIR instead of the built-in ones of the same name"
               + " (sandboxed; see the README).")
-  java.nio.file.Path templatesDir;
+  Path templatesDir;
 
   @Option(
       names = "--rubric",
       paramLabel = "FILE",
       description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
-  java.nio.file.Path rubricFile;
+  Path rubricFile;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
@@ -143,7 +146,7 @@ public final class AssessCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     console.language(lang);
     console.verbose(verbose);
-    nl.wijktoets.rubric.Rubric rubric = Rubrics.load(console, rubricFile, false);
+    Rubric rubric = Rubrics.load(console, rubricFile, false);
     if (rubric == null) {
       return ExitCodes.INPUT_ERROR;
     }
@@ -151,9 +154,9 @@ public final class AssessCommand implements Callable<Integer> {
       top = 0;
     }
     Assessor assessor = new Assessor(rubric);
-    nl.wijktoets.scoring.Gates gates;
+    Gates gates;
     try {
-      gates = nl.wijktoets.scoring.Gates.of(minScore, minLesson);
+      gates = Gates.of(minScore, minLesson);
     } catch (IllegalArgumentException e) {
       console.error(console.msg("error.gate.range", e.getMessage()));
       return ExitCodes.USAGE;
@@ -174,7 +177,7 @@ public final class AssessCommand implements Callable<Integer> {
     }
     int code = ExitCodes.OK;
     List<Assessment> assessed = new ArrayList<>();
-    Map<Assessment, String> inputOf = new java.util.IdentityHashMap<>();
+    Map<Assessment, String> inputOf = new IdentityHashMap<>();
     for (String file : files) {
       String name = InputFiles.displayName(file);
       byte[] bytes;
@@ -213,11 +216,11 @@ public final class AssessCommand implements Callable<Integer> {
   }
 
   /** The built-in templates, or those of --templates DIR; null after an error message. */
-  static Templates templates(Console console, java.nio.file.Path dir) {
+  static Templates templates(Console console, Path dir) {
     if (dir == null) {
       return new Templates();
     }
-    if (!java.nio.file.Files.isDirectory(dir)) {
+    if (!Files.isDirectory(dir)) {
       console.error(console.msg("error.templates-dir", dir));
       return null;
     }
@@ -230,7 +233,7 @@ public final class AssessCommand implements Callable<Integer> {
   }
 
   /** Checks the gates on the exact scores, saying on stderr which failed. */
-  private boolean gatesMet(Assessment a, nl.wijktoets.scoring.Gates gates) {
+  private boolean gatesMet(Assessment a, Gates gates) {
     Language l = console.language();
     if (gates.totalBelow(a)) {
       console

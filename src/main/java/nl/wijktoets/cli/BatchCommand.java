@@ -1,9 +1,14 @@
 package nl.wijktoets.cli;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,8 @@ import nl.wijktoets.report.Overview;
 import nl.wijktoets.report.OverviewReport;
 import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.Templates;
+import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.scoring.Gates;
 import nl.wijktoets.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,13 +146,13 @@ public final class BatchCommand implements Callable<Integer> {
       description =
           "Use the Freemarker templates in DIR instead of the built-in ones of the same name"
               + " (sandboxed; see the README).")
-  java.nio.file.Path templatesDir;
+  Path templatesDir;
 
   @Option(
       names = "--rubric",
       paramLabel = "FILE",
       description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
-  java.nio.file.Path rubricFile;
+  Path rubricFile;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
@@ -158,7 +165,7 @@ public final class BatchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     console.language(lang);
     console.verbose(verbose);
-    nl.wijktoets.rubric.Rubric rubric = Rubrics.load(console, rubricFile, false);
+    Rubric rubric = Rubrics.load(console, rubricFile, false);
     if (rubric == null) {
       return ExitCodes.INPUT_ERROR;
     }
@@ -173,7 +180,7 @@ public final class BatchCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     }
     try {
-      nl.wijktoets.scoring.Gates.of(minScore, minLesson);
+      Gates.of(minScore, minLesson);
     } catch (IllegalArgumentException e) {
       console.error(console.msg("error.gate.range", e.getMessage()));
       return ExitCodes.USAGE;
@@ -309,15 +316,15 @@ public final class BatchCommand implements Callable<Integer> {
 
   /** The line of the first byte sequence that is not UTF-8 (read again only after an error). */
   static int firstLineNotUtf8(Path file) throws IOException {
-    java.nio.charset.CharsetDecoder decoder =
+    CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     int line = 1;
-    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
-      java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+      CharBuffer chars = CharBuffer.allocate(1 << 16);
       boolean end = false;
       while (!end) {
         int n = in.read(bytes.array(), bytes.position(), bytes.remaining());

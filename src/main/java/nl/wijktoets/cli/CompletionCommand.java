@@ -1,6 +1,11 @@
 package nl.wijktoets.cli;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.wijktoets.i18n.Language;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +41,7 @@ public final class CompletionCommand implements Callable<Integer> {
       paramLabel = "nl|en",
       converter = LanguageConverter.class,
       description = "Language of help and messages (default: nl for a Dutch locale, else en).")
-  nl.wijktoets.i18n.Language lang;
+  Language lang;
 
   private final Console console;
 
@@ -53,10 +58,9 @@ public final class CompletionCommand implements Callable<Integer> {
 
   /** The script for a shell, generated from the full command tree. */
   public static String script(Shell shell) {
-    java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
+    PrintWriter none = new PrintWriter(Writer.nullWriter());
     CommandLine cli =
-        Main.commandLine(
-            new Console(none, none, java.io.InputStream.nullInputStream(), java.util.Map.of()));
+        Main.commandLine(new Console(none, none, InputStream.nullInputStream(), Map.of()));
     String bash = AutoComplete.bash("wijktoets", cli);
     return switch (shell) {
       case bash -> bash;

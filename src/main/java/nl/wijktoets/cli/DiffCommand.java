@@ -12,6 +12,7 @@ import nl.wijktoets.scoring.AssessmentDiff;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.InputFiles;
+import nl.wijktoets.source.YamlNode;
 import nl.wijktoets.source.YamlTreeReader;
 import nl.wijktoets.util.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -89,7 +90,7 @@ public final class DiffCommand implements Callable<Integer> {
     this.console = console;
   }
 
-  private record Side(Assessment assessment, nl.wijktoets.source.YamlNode tree) {}
+  private record Side(Assessment assessment, YamlNode tree) {}
 
   @Override
   public Integer call() throws IOException {

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.ResourceBundle;
 import nl.wijktoets.i18n.Language;
 import picocli.CommandLine;
 
@@ -77,11 +78,11 @@ public final class Main {
     if (console.language() == Language.NL) {
       // Dutch help: texts from help_nl.properties; what it lacks stays in English
       cli.setResourceBundle(
-          java.util.ResourceBundle.getBundle(
+          ResourceBundle.getBundle(
               "nl.wijktoets.cli.help",
               Language.NL.locale(),
-              java.util.ResourceBundle.Control.getNoFallbackControl(
-                  java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
     cli.setOut(console.out());
     cli.setErr(console.err());

@@ -1,6 +1,7 @@
 package nl.wijktoets.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nl.wijktoets.i18n.Language;
@@ -79,7 +80,7 @@ public final class RubricCommand implements Callable<Integer> {
       console.error(console.msg("rubric.check-needs-file"));
       return ExitCodes.USAGE;
     }
-    if (!java.nio.file.Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file)) {
       console.error(console.msg("error.cannot-read", file, console.msg("error.not-found")));
       return ExitCodes.INPUT_ERROR;
     }

@@ -1,6 +1,10 @@
 package nl.wijktoets.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.ProposalSchema;
 import nl.wijktoets.rubric.RubricLoader;
 import picocli.CommandLine.Command;
@@ -34,7 +38,7 @@ public final class SchemaCommand implements Callable<Integer> {
       paramLabel = "nl|en",
       converter = LanguageConverter.class,
       description = "Language of help and messages (default: nl for a Dutch locale, else en).")
-  nl.wijktoets.i18n.Language lang;
+  Language lang;
 
   private final Console console;
 
@@ -64,9 +68,9 @@ public final class SchemaCommand implements Callable<Integer> {
 
   static String resource(String path) {
     try (var in = SchemaCommand.class.getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -2,12 +2,14 @@ package nl.wijktoets.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.FindingsReport;
+import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.InputFiles;
 import nl.wijktoets.source.YamlTreeReader;
@@ -87,7 +89,7 @@ public final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Check waivers against this rubric instead of the built-in one (see wijktoets rubric).")
-  java.nio.file.Path rubricFile;
+  Path rubricFile;
 
   @Option(names = "--verbose", description = "Print stack traces of internal errors.")
   boolean verbose;
@@ -100,7 +102,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     console.language(lang);
     console.verbose(verbose);
-    nl.wijktoets.rubric.Rubric rubric = Rubrics.load(console, rubricFile, false);
+    Rubric rubric = Rubrics.load(console, rubricFile, false);
     if (rubric == null) {
       return ExitCodes.INPUT_ERROR;
     }
@@ -108,9 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
       Path out = Path.of(output);
       for (String file : files) {
         try {
-          if (!file.equals("-")
-              && java.nio.file.Files.exists(out)
-              && java.nio.file.Files.isSameFile(out, Path.of(file))) {
+          if (!file.equals("-") && Files.exists(out) && Files.isSameFile(out, Path.of(file))) {
             console.error(console.msg("error.output-is-input", output));
             return ExitCodes.INPUT_ERROR;
           }

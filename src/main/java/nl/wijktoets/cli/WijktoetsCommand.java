@@ -1,5 +1,6 @@
 package nl.wijktoets.cli;
 
+import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.util.Version;
@@ -33,7 +34,7 @@ public final class WijktoetsCommand implements Runnable {
       paramLabel = "nl|en",
       converter = LanguageConverter.class,
       description = "Language of help and messages (default: nl for a Dutch locale, else en).")
-  nl.wijktoets.i18n.Language lang;
+  Language lang;
 
   private final Console console;
 

@@ -1,5 +1,7 @@
 package nl.wijktoets.measure;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record MeasureResult(
     if (level < 0 || level > 4) {
       throw new IllegalArgumentException("level out of range: " + level);
     }
-    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     evidence = List.copyOf(evidence);
   }
 }

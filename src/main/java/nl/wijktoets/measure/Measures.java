@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.proposal.Municipality;
 import nl.wijktoets.proposal.Names;
@@ -740,11 +741,7 @@ public final class Measures {
    * Y has E of at least {@code evidence_min}.
    */
   private static MeasureResult evidenceCap(
-      Result r,
-      int level,
-      Finances f,
-      Params params,
-      java.util.function.Predicate<Proposal.Revenue> counted) {
+      Result r, int level, Finances f, Params params, Predicate<Proposal.Revenue> counted) {
     int cap = params.integer("evidence_cap", 2);
     Fraction min = params.fraction("evidence_min", of(1, 2));
     boolean evidenced =

@@ -3,9 +3,11 @@ package nl.wijktoets.proposal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -60,15 +62,15 @@ public final class ProposalReader {
             ? List.of()
             : ProposalSchema.get().validate(tree.root(), r.proposal().locations());
     // where the YAML itself was already wrong (an alias), say nothing more about that place
-    java.util.Set<String> yamlErrors = new java.util.HashSet<>();
+    Set<String> yamlErrors = new HashSet<>();
     tree.findings().stream().filter(Finding::isError).forEach(f -> yamlErrors.add(f.path()));
     structural = structural.stream().filter(f -> !yamlErrors.contains(f.path())).toList();
     // a rule of the format's own (waiver/no-reason) says it better than "required"
-    java.util.Set<String> ownRules = new java.util.HashSet<>();
+    Set<String> ownRules = new HashSet<>();
     r.findings().stream()
         .filter(f -> !f.rule().startsWith("schema/"))
         .forEach(f -> ownRules.add(f.path()));
-    java.util.Set<String> structuralPaths = new java.util.HashSet<>();
+    Set<String> structuralPaths = new HashSet<>();
     for (Finding s : structural) {
       structuralPaths.add(s.path());
       if (!ownRules.contains(s.path())) {
@@ -85,7 +87,7 @@ public final class ProposalReader {
   }
 
   /** Whether a path or one of its parents ({@code a.b[2].c}: a.b[2], a.b, a) is in the set. */
-  private static boolean coveredBy(java.util.Set<String> paths, String path) {
+  private static boolean coveredBy(Set<String> paths, String path) {
     String p = path;
     while (true) {
       if (paths.contains(p)) {
@@ -469,7 +471,7 @@ public final class ProposalReader {
     var value =
         s.kind() == Scalar.Kind.BOOLEAN || s.kind() == Scalar.Kind.STRING
             ? Vocabulary.bool(s.text())
-            : java.util.Optional.<Boolean>empty();
+            : Optional.<Boolean>empty();
     if (value.isEmpty()) {
       error("schema/type", s, "finding.boolean", s.text(), key);
       return null;

@@ -1,5 +1,7 @@
 package nl.wijktoets.proposal;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import nl.wijktoets.exact.Fraction;
 
@@ -255,8 +257,8 @@ public final class ProposalYamlWriter {
       return f.numerator().toString();
     }
     try { // exact when the decimal terminates (always so for amounts read from text)
-      return new java.math.BigDecimal(f.numerator())
-          .divide(new java.math.BigDecimal(f.denominator()), java.math.MathContext.UNLIMITED)
+      return new BigDecimal(f.numerator())
+          .divide(new BigDecimal(f.denominator()), MathContext.UNLIMITED)
           .toPlainString();
     } catch (ArithmeticException nonTerminating) {
       return f.toPlainString(20);

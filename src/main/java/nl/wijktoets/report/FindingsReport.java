@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -382,7 +383,7 @@ public final class FindingsReport {
     }
 
     /** An XML document written straight to a stream (for output too large to hold). */
-    public static Xml open(java.io.Writer out) {
+    public static Xml open(Writer out) {
       try {
         XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         writer.writeStartDocument("UTF-8", "1.0");

@@ -3,6 +3,7 @@ package nl.wijktoets.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,8 +12,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Evidence;
@@ -67,9 +70,8 @@ public final class JsonReport {
   static String write(JsonNode node) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter(
-                com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(
-                        com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withArrayEmptySeparator("")
                     .withObjectEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -105,7 +107,7 @@ public final class JsonReport {
     putIfPresent(proposal, "legalForm", a.proposal().legalForm());
     ArrayNode years = root.putArray("referenceYears");
     a.referenceYears().forEach(years::add);
-    root.put("referenceYearsFrom", a.yearsSource().name().toLowerCase(java.util.Locale.ROOT));
+    root.put("referenceYearsFrom", a.yearsSource().name().toLowerCase(Locale.ROOT));
     root.set("total", number(a.total()));
     ObjectNode band = root.putObject("band");
     band.put("id", a.band().id());
@@ -213,6 +215,6 @@ public final class JsonReport {
 
   /** A number rounded half up to 6 decimals, without trailing zeros. */
   static JsonNode number(Fraction f) {
-    return F.numberNode(new java.math.BigDecimal(f.toPlainString(6)));
+    return F.numberNode(new BigDecimal(f.toPlainString(6)));
   }
 }

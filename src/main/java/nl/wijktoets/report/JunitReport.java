@@ -3,11 +3,13 @@ package nl.wijktoets.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.stream.XMLStreamException;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.scoring.Assessment;
+import nl.wijktoets.scoring.Gates;
 
 /**
  * Assessments as JUnit XML for CI dashboards: one test suite per proposal, one test case per
@@ -44,7 +46,7 @@ public final class JunitReport {
 
   /** One proposal's test suite (also streamed by batch). */
   public static void suite(FindingsReport.Xml w, Assessment a, BigDecimal minLesson)
-      throws javax.xml.stream.XMLStreamException {
+      throws XMLStreamException {
     Language lang = a.language();
     int suiteTests = 0;
     int suiteFailures = 0;
@@ -95,14 +97,14 @@ public final class JunitReport {
   }
 
   private static void property(FindingsReport.Xml w, String name, String value)
-      throws javax.xml.stream.XMLStreamException {
+      throws XMLStreamException {
     w.writeEmptyElement("property");
     w.writeAttribute("name", name);
     w.writeAttribute("value", value == null ? "" : value);
   }
 
   static boolean failing(Assessment.LessonResult l, Assessment a, BigDecimal minLesson) {
-    return l.belowFloor() || nl.wijktoets.scoring.Gates.of(null, minLesson).lessonBelow(l);
+    return l.belowFloor() || Gates.of(null, minLesson).lessonBelow(l);
   }
 
   private static String reason(

@@ -2,6 +2,7 @@ package nl.wijktoets.report;
 
 import freemarker.core.HTMLOutputFormat;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,8 +82,7 @@ public final class OverviewReport {
         bucket.put("count", counts[i]);
         bucket.put(
             "height",
-            BigDecimal.valueOf(counts[i])
-                .divide(BigDecimal.valueOf(max), 6, java.math.RoundingMode.HALF_UP));
+            BigDecimal.valueOf(counts[i]).divide(BigDecimal.valueOf(max), 6, RoundingMode.HALF_UP));
         bucket.put("below_floor", Fraction.of((i + 1), counts.length).atMost(rubric.lessonFloor()));
         buckets.add(bucket);
       }

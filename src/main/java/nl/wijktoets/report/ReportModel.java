@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
@@ -133,7 +134,7 @@ public final class ReportModel {
     Fraction line =
         a.rubric().bands().stream()
             .map(Rubric.Band::minLessonShare)
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .findFirst()
             .orElse(Fraction.of(1, 2));
     b.put("line_num", line.round(6));

@@ -1,5 +1,6 @@
 package nl.wijktoets.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 import nl.wijktoets.scoring.Assessment;
 
@@ -8,12 +9,12 @@ public final class Reports {
 
   private final MarkdownReport markdown;
   private final HtmlReport html;
-  private final java.math.BigDecimal minLesson;
+  private final BigDecimal minLesson;
 
   /**
    * @param minLesson the --min-lesson gate (percent) that JUnit test cases fail under, or null
    */
-  public Reports(Templates templates, java.math.BigDecimal minLesson) {
+  public Reports(Templates templates, BigDecimal minLesson) {
     this.markdown = new MarkdownReport(templates);
     this.html = new HtmlReport(templates);
     this.minLesson = minLesson;

@@ -12,6 +12,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TimeZone;
 import nl.wijktoets.i18n.Language;
@@ -45,7 +46,7 @@ public final class Templates {
    * the built-ins; nothing outside the folder can be read (Freemarker refuses names that back out
    * of the root, and the file loader refuses paths whose canonical form leaves the folder).
    */
-  public static Templates withDirectory(java.nio.file.Path dir) throws IOException {
+  public static Templates withDirectory(Path dir) throws IOException {
     freemarker.cache.FileTemplateLoader files =
         new freemarker.cache.FileTemplateLoader(dir.toFile(), false);
     return new Templates(

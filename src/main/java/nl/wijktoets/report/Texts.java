@@ -1,6 +1,7 @@
 package nl.wijktoets.report;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Formats;
@@ -19,7 +20,7 @@ public final class Texts {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
   /** Measured words that are vocabulary values and shown in the report's language. */
-  private static final java.util.Set<String> TRANSLATED = java.util.Set.of("tenure");
+  private static final Set<String> TRANSLATED = Set.of("tenure");
 
   private Texts() {}
 

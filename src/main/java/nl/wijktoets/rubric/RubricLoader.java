@@ -19,6 +19,7 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.Measures;
 import nl.wijktoets.measure.Params;
+import nl.wijktoets.proposal.Vocabulary;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.SchemaCheck;
 import nl.wijktoets.source.SourceLocation;
@@ -263,7 +264,7 @@ public final class RubricLoader {
     boolean waivable =
         c.get("waivable")
             .filter(Scalar.class::isInstance)
-            .map(n -> nl.wijktoets.proposal.Vocabulary.bool(((Scalar) n).text()).orElse(true))
+            .map(n -> Vocabulary.bool(((Scalar) n).text()).orElse(true))
             .orElse(true);
     Map<Language, Rubric.CriterionTexts> texts = new EnumMap<>(Language.class);
     Optional<Mapping> textsNode =

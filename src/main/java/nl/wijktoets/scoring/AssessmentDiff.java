@@ -1,5 +1,6 @@
 package nl.wijktoets.scoring;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeSet;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.Measures;
+import nl.wijktoets.source.Privacy;
 import nl.wijktoets.source.YamlNode;
 
 /**
@@ -81,7 +83,7 @@ public record AssessmentDiff(
         List<String> reads =
             Measures.byName(ca.criterion().measure()).map(Measure::reads).orElse(List.of());
         for (String path : allPaths) {
-          if (nl.wijktoets.source.Privacy.isPrivate(path) || !inBlocks(path, reads)) {
+          if (Privacy.isPrivate(path) || !inBlocks(path, reads)) {
             continue;
           }
           String o = oldValues.get(path);
@@ -116,7 +118,7 @@ public record AssessmentDiff(
   /** Every scalar of a tree by its YAML path. */
   static Map<String, String> flatten(YamlNode root) {
     Map<String, String> out = new LinkedHashMap<>();
-    java.util.ArrayDeque<YamlNode> todo = new java.util.ArrayDeque<>();
+    ArrayDeque<YamlNode> todo = new ArrayDeque<>();
     if (root != null) {
       todo.push(root);
     }

@@ -2,6 +2,7 @@ package nl.wijktoets.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.wijktoets.exact.Fraction;
@@ -130,7 +131,7 @@ public final class Scorer {
   static List<Assessment.NextStep> nextSteps(
       List<Assessment.LessonResult> lessons, Map<String, Proposal.Waiver> waivers) {
     List<Assessment.NextStep> steps = new ArrayList<>();
-    Map<Assessment.NextStep, Integer> order = new java.util.IdentityHashMap<>();
+    Map<Assessment.NextStep, Integer> order = new IdentityHashMap<>();
     int position = 0;
     for (Assessment.LessonResult l : lessons) {
       Fraction activeWeight = Fraction.ZERO;

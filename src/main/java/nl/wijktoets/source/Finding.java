@@ -1,7 +1,9 @@
 package nl.wijktoets.source;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 
@@ -22,7 +24,7 @@ public record Finding(
     WARNING;
 
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -41,7 +43,7 @@ public record Finding(
   }
 
   private static List<String> strings(Object[] args) {
-    return java.util.Arrays.stream(args).map(a -> cut(visible(String.valueOf(a)))).toList();
+    return Arrays.stream(args).map(a -> cut(visible(String.valueOf(a)))).toList();
   }
 
   /** A value quoted in a message is at most 500 characters (lists of allowed words fit). */

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -22,8 +23,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.source.YamlNode.Mapping;
 import nl.wijktoets.source.YamlNode.Scalar;
@@ -78,7 +82,7 @@ public final class SchemaCheck {
     JsonSchemaFactory factory =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b.metaSchema(meta));
     SchemaValidatorsConfig config =
-        SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_PATH).build();
+        SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
     schema = factory.getSchema(schemaNode, config);
   }
 
@@ -126,7 +130,7 @@ public final class SchemaCheck {
         fieldSchema != null && fieldSchema.has("propertyNames")
             ? fieldSchema.get("propertyNames").path("pattern").asText("^[0-9]{4}$")
             : "^[0-9]{4}$";
-    java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+    Pattern p = Pattern.compile(pattern);
     boolean years = pattern.contains("{4}");
     if (nodeAt(root, path) instanceof Mapping m) {
       for (YamlNode.Entry e : m.entries()) {
@@ -150,8 +154,7 @@ public final class SchemaCheck {
       return root;
     }
     YamlNode node = root;
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("([^.\\[]+)|\\[(\\d+)]").matcher(path);
+    Matcher m = Pattern.compile("([^.\\[]+)|\\[(\\d+)]").matcher(path);
     while (m.find() && node != null) {
       if (m.group(1) != null) {
         node = node instanceof Mapping map ? map.get(m.group(1)).orElse(null) : null;
@@ -305,11 +308,7 @@ public final class SchemaCheck {
       return "@expect.year";
     }
     if (types.contains("number") && types.contains("string")) {
-      return fieldSchema
-              .path("description")
-              .asText("")
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains("euro")
+      return fieldSchema.path("description").asText("").toLowerCase(Locale.ROOT).contains("euro")
           ? "@expect.amount"
           : "@expect.number-or-text";
     }

@@ -1,6 +1,7 @@
 package nl.wijktoets.source;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean ...?": the known word nearest to a misspelt one. */
 public final class Suggestions {
@@ -11,9 +12,9 @@ public final class Suggestions {
   public static String nearest(String written, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String w = written.toLowerCase(java.util.Locale.ROOT);
+    String w = written.toLowerCase(Locale.ROOT);
     for (String c : candidates) {
-      int d = distance(w, c.toLowerCase(java.util.Locale.ROOT));
+      int d = distance(w, c.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = c;

@@ -1,6 +1,9 @@
 package nl.wijktoets.source;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,9 +97,9 @@ public sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, Ya
   }
 
   /** Where each path of a tree was read: a mapping entry at its key, a list item at its start. */
-  static java.util.Map<String, SourceLocation> locations(YamlNode root) {
-    java.util.Map<String, SourceLocation> out = new java.util.HashMap<>();
-    java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+  static Map<String, SourceLocation> locations(YamlNode root) {
+    Map<String, SourceLocation> out = new HashMap<>();
+    ArrayDeque<Object[]> todo = new ArrayDeque<>();
     todo.push(new Object[] {root, root.location()});
     while (!todo.isEmpty()) {
       Object[] next = todo.pop();

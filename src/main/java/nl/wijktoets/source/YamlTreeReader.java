@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
@@ -30,6 +31,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
@@ -93,7 +95,7 @@ public final class YamlTreeReader {
   /** Decodes the bytes, or adds a located finding and returns null. */
   static String decode(String file, byte[] bytes, List<Finding> findings) {
     int offset = 0;
-    java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    Charset charset = StandardCharsets.UTF_8;
     if (bytes.length >= 3
         && (bytes[0] & 0xFF) == 0xEF
         && (bytes[1] & 0xFF) == 0xBB
@@ -149,8 +151,7 @@ public final class YamlTreeReader {
     return text;
   }
 
-  private static Finding notUtf8(
-      String file, byte[] bytes, int start, int bad, java.nio.charset.Charset charset) {
+  private static Finding notUtf8(String file, byte[] bytes, int start, int bad, Charset charset) {
     // where the bad bytes are: decode what comes before them (it decoded fine) and count
     String before = new String(bytes, start, Math.max(0, bad - start), charset);
     int[] lc = lineColumn(before, before.length());
@@ -365,7 +366,7 @@ public final class YamlTreeReader {
 
     private void checkAnchor(LocatingParser p, SourceLocation at) {
       String anchor = p.getCurrentAnchor();
-      if (anchor == null && p.lastEvent() instanceof org.yaml.snakeyaml.events.NodeEvent node) {
+      if (anchor == null && p.lastEvent() instanceof NodeEvent node) {
         anchor = node.getAnchor(); // Jackson keeps no anchor for scalars; SnakeYAML's event does
       }
       if (anchor != null && anchorsReported.putIfAbsent(anchor, Boolean.TRUE) == null) {

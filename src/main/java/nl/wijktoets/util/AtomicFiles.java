@@ -1,10 +1,16 @@
 package nl.wijktoets.util;
 
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers never see half of it: the bytes go to a temporary file next to the
@@ -12,8 +18,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
 
-  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
-      java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> READABLE =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   private AtomicFiles() {}
 
@@ -53,10 +59,10 @@ public final class AtomicFiles {
    * A file written through a stream and moved into place on {@link #commit}; closed without a
    * commit, it leaves nothing behind.
    */
-  public static final class Output implements java.io.Closeable {
+  public static final class Output implements Closeable {
     private final Path target;
     private final Path tmp;
-    private final java.io.OutputStream out;
+    private final OutputStream out;
     private boolean committed;
 
     private Output(Path target) throws IOException {
@@ -66,10 +72,10 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
       }
       this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      this.out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
     }
 
-    public java.io.OutputStream stream() {
+    public OutputStream stream() {
       return out;
     }
 

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class ArchitectureTest {
   @Test
   void theCoreWorksWithoutPicocli() {
     ArchRule rule =
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        ArchRuleDefinition.noClasses()
             .that()
             .resideOutsideOfPackage("nl.wijktoets.cli..")
             .should()
@@ -86,7 +87,7 @@ class ArchitectureTest {
   void theLayerRuleCanFail() {
     // a rule that forbids what the code really does must fail: the check is not vacuous
     ArchRule inverted =
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        ArchRuleDefinition.noClasses()
             .that()
             .resideInAPackage("nl.wijktoets.cli..")
             .should()

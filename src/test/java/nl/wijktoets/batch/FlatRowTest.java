@@ -13,6 +13,7 @@ import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.SourceLocation;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -173,18 +174,17 @@ class FlatRowTest {
     assertThat(p.partners())
         .extracting(Proposal.Partner::name, Proposal.Partner::sector, Proposal.Partner::commitment)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("partner 1", "district", "agreement"),
-            org.assertj.core.groups.Tuple.tuple("partner 2", "business", "in-talks"),
-            org.assertj.core.groups.Tuple.tuple("partner 3", "welfare", null));
+            Tuple.tuple("partner 1", "district", "agreement"),
+            Tuple.tuple("partner 2", "business", "in-talks"),
+            Tuple.tuple("partner 3", "welfare", null));
     assertThat(p.residentGroups())
         .extracting(
             Proposal.ResidentGroup::name,
             Proposal.ResidentGroup::type,
             Proposal.ResidentGroup::relation)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "resident group 1", "residents-organisation", "joint-delivery"),
-            org.assertj.core.groups.Tuple.tuple("resident group 2", "cooperative", null));
+            Tuple.tuple("resident group 1", "residents-organisation", "joint-delivery"),
+            Tuple.tuple("resident group 2", "cooperative", null));
 
     assertThat(p.activities()).hasSize(1);
     Proposal.Activity a = p.activities().get(0);
@@ -212,18 +212,18 @@ class FlatRowTest {
     assertThat(p.budget())
         .extracting(Proposal.BudgetLine::year, Proposal.BudgetLine::costs)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2030, Fraction.of(170000)),
-            org.assertj.core.groups.Tuple.tuple(2031, Fraction.of(170000)),
-            org.assertj.core.groups.Tuple.tuple(2032, Fraction.of(170000)));
+            Tuple.tuple(2030, Fraction.of(170000)),
+            Tuple.tuple(2031, Fraction.of(170000)),
+            Tuple.tuple(2032, Fraction.of(170000)));
     assertThat(p.employment())
         .extracting(
             Proposal.EmploymentLine::year,
             Proposal.EmploymentLine::residentsHired,
             Proposal.EmploymentLine::entryJobs)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2030, Fraction.of(7), Fraction.of(2)),
-            org.assertj.core.groups.Tuple.tuple(2031, Fraction.of(7), Fraction.of(2)),
-            org.assertj.core.groups.Tuple.tuple(2032, Fraction.of(7), Fraction.of(2)));
+            Tuple.tuple(2030, Fraction.of(7), Fraction.of(2)),
+            Tuple.tuple(2031, Fraction.of(7), Fraction.of(2)),
+            Tuple.tuple(2032, Fraction.of(7), Fraction.of(2)));
     assertThat(p.employmentSupport().guidance()).isTrue();
 
     assertThat(p.assets()).hasSize(1);
@@ -286,14 +286,14 @@ class FlatRowTest {
     assertThat(p.partners())
         .extracting(Proposal.Partner::sector, Proposal.Partner::commitment)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("district", "agreement"),
-            org.assertj.core.groups.Tuple.tuple("housing-corporation", "letter-of-intent"));
+            Tuple.tuple("district", "agreement"),
+            Tuple.tuple("housing-corporation", "letter-of-intent"));
     assertThat(p.revenue())
         .extracting(Proposal.Revenue::type, Proposal.Revenue::status)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("right-to-challenge", "contract"),
-            org.assertj.core.groups.Tuple.tuple("sales", "forecast"),
-            org.assertj.core.groups.Tuple.tuple("subsidy", "contract"));
+            Tuple.tuple("right-to-challenge", "contract"),
+            Tuple.tuple("sales", "forecast"),
+            Tuple.tuple("subsidy", "contract"));
     assertThat(p.revenue())
         .extracting(r -> r.perYear().get(2027))
         .containsExactly(Fraction.of(72000), Fraction.of(144001, 2), Fraction.of(12500));

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,7 +175,7 @@ class AssessCommandTest {
             l ->
                 assertThat(l)
                     .startsWith(bad + ":3:")
-                    .matches(java.util.regex.Pattern.quote(bad.toString()) + ":3:\\d+: .*"));
+                    .matches(Pattern.quote(bad.toString()) + ":3:\\d+: .*"));
     assertNoStackTrace(r);
   }
 
@@ -338,7 +341,7 @@ class AssessCommandTest {
     process.getOutputStream().close();
     byte[] stdout = process.getInputStream().readAllBytes();
     byte[] stderr = process.getErrorStream().readAllBytes();
-    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
     String out = new String(stdout, StandardCharsets.UTF_8);
     assertThat(out).contains("\"Buurtcoöperatie De Moerwijkse Handen U.A.\"");
@@ -410,15 +413,15 @@ class AssessCommandTest {
 
   @Test
   void formatNamesIgnoreCaseEvenInATurkishLocale() throws IOException {
-    java.util.Locale before = java.util.Locale.getDefault();
+    Locale before = Locale.getDefault();
     try {
-      java.util.Locale.setDefault(new java.util.Locale("tr", "TR"));
+      Locale.setDefault(new Locale("tr", "TR"));
       Run r = run("assess", MOERWIJK, "-f", "JSON", "--lang", "EN");
       assertThat(r.code()).isZero();
       assertThat(r.json().get("language").asText()).isEqualTo("en");
       assertThat(r.json().get("total").decimalValue()).isEqualByComparingTo("92.75");
     } finally {
-      java.util.Locale.setDefault(before);
+      Locale.setDefault(before);
     }
   }
 }

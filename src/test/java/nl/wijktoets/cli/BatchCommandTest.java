@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -679,9 +680,9 @@ class BatchCommandTest {
       }
     }
     assertThat(lowestShare).isNotNull();
-    String below = lowestShare.setScale(0, java.math.RoundingMode.FLOOR).toPlainString();
+    String below = lowestShare.setScale(0, RoundingMode.FLOOR).toPlainString();
     String above =
-        lowestShare.add(BigDecimal.ONE).setScale(0, java.math.RoundingMode.CEILING).toPlainString();
+        lowestShare.add(BigDecimal.ONE).setScale(0, RoundingMode.CEILING).toPlainString();
     assertThat(run("batch", list.toString(), "--min-lesson", below).code()).isZero();
     assertThat(run("batch", list.toString(), "--min-lesson", above).code()).isEqualTo(1);
     assertThat(run("batch", list.toString(), "--min-lesson", above, "--no-fail").code()).isZero();

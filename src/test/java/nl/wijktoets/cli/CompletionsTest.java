@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ class CompletionsTest {
   void bashScriptKnowsEveryCommandAndOption() {
     String bash = CompletionCommand.script(CompletionCommand.Shell.bash);
     assertThat(bash).contains("wijktoets");
-    PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+    PrintWriter none = new PrintWriter(Writer.nullWriter());
     Set<String> commands =
         new TreeSet<>(
             Main.commandLine(new Console(none, none, InputStream.nullInputStream(), Map.of()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,7 @@ class LocaleIndependenceTest {
     byte[] nl = run("nl_NL.UTF-8", "nl", "md");
     byte[] en = run("en_US.UTF-8", "tr", "md");
     assertThat(c).isNotEmpty();
-    assertThat(new String(c, java.nio.charset.StandardCharsets.UTF_8))
-        .contains("Buurtcoöperatie")
-        .contains("92,8");
+    assertThat(new String(c, StandardCharsets.UTF_8)).contains("Buurtcoöperatie").contains("92,8");
     assertThat(nl).isEqualTo(c);
     assertThat(en).isEqualTo(c);
   }

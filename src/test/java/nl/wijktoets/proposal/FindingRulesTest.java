@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
@@ -938,7 +939,7 @@ class FindingRulesTest {
             "finding.amount.negative",
             "finding.expected")) {
       for (Language lang : Language.values()) {
-        assertThat(nl.wijktoets.i18n.Messages.has(lang, key)).as("%s in %s", key, lang).isTrue();
+        assertThat(Messages.has(lang, key)).as("%s in %s", key, lang).isTrue();
       }
     }
   }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import nl.wijktoets.cli.Main;
@@ -127,7 +129,7 @@ class HostileInputTest {
 
           @Override
           public int read(byte[] b, int off, int len) {
-            java.util.Arrays.fill(b, off, off + len, (byte) 'a');
+            Arrays.fill(b, off, off + len, (byte) 'a');
             return len;
           }
         };
@@ -170,7 +172,7 @@ class HostileInputTest {
     while (true) {
       String line =
           "  - name: partner "
-              + String.format(java.util.Locale.ROOT, "%06d", i)
+              + String.format(Locale.ROOT, "%06d", i)
               + " "
               + "x".repeat(60)
               + "\n";

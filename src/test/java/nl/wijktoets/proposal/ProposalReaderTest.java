@@ -2,10 +2,17 @@ package nl.wijktoets.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +83,7 @@ class ProposalReaderTest {
     assertThat(f.rule()).isEqualTo(rule);
     assertThat(f.level().id()).isEqualTo(level);
     assertThat(f.location().file()).isEqualTo("p.yaml");
-    List<String> places = java.util.Arrays.stream(tokens).map(t -> loc(text, t)).toList();
+    List<String> places = Arrays.stream(tokens).map(t -> loc(text, t)).toList();
     assertThat(f.location().line() + ":" + f.location().column()).isIn(places);
     return f;
   }
@@ -84,26 +91,26 @@ class ProposalReaderTest {
   // ---------------------------------------------------------------------------------------------
   // Dutch synonyms, as product.md lists them
 
-  private static final java.util.Map<String, Function<Proposal, String>> FIELDS =
-      java.util.Map.ofEntries(
-          java.util.Map.entry("stage", Proposal::stage),
-          java.util.Map.entry("legal_form", Proposal::legalForm),
-          java.util.Map.entry("consultation", p -> p.residents().consultations().get(0).type()),
-          java.util.Map.entry("employer", p -> p.governance().connector().employer()),
-          java.util.Map.entry("reports_to", p -> p.governance().connector().reportsTo()),
-          java.util.Map.entry("sector", p -> p.partners().get(0).sector()),
-          java.util.Map.entry("role", p -> p.partners().get(0).role()),
-          java.util.Map.entry("commitment", p -> p.partners().get(0).commitment()),
-          java.util.Map.entry("group_type", p -> p.residentGroups().get(0).type()),
-          java.util.Map.entry("relation", p -> p.residentGroups().get(0).relation()),
-          java.util.Map.entry("theme", p -> p.activities().get(0).theme()),
-          java.util.Map.entry("revenue_type", p -> p.revenue().get(0).type()),
-          java.util.Map.entry("status", p -> p.revenue().get(0).status()),
-          java.util.Map.entry("asset_type", p -> p.assets().get(0).type()),
-          java.util.Map.entry("tenure", p -> p.assets().get(0).tenure()),
-          java.util.Map.entry("likelihood", p -> p.risks().get(0).likelihood()),
-          java.util.Map.entry("impact", p -> p.risks().get(0).impact()),
-          java.util.Map.entry("indicator_theme", p -> p.impactIndicators().get(0).theme()));
+  private static final Map<String, Function<Proposal, String>> FIELDS =
+      Map.ofEntries(
+          Map.entry("stage", Proposal::stage),
+          Map.entry("legal_form", Proposal::legalForm),
+          Map.entry("consultation", p -> p.residents().consultations().get(0).type()),
+          Map.entry("employer", p -> p.governance().connector().employer()),
+          Map.entry("reports_to", p -> p.governance().connector().reportsTo()),
+          Map.entry("sector", p -> p.partners().get(0).sector()),
+          Map.entry("role", p -> p.partners().get(0).role()),
+          Map.entry("commitment", p -> p.partners().get(0).commitment()),
+          Map.entry("group_type", p -> p.residentGroups().get(0).type()),
+          Map.entry("relation", p -> p.residentGroups().get(0).relation()),
+          Map.entry("theme", p -> p.activities().get(0).theme()),
+          Map.entry("revenue_type", p -> p.revenue().get(0).type()),
+          Map.entry("status", p -> p.revenue().get(0).status()),
+          Map.entry("asset_type", p -> p.assets().get(0).type()),
+          Map.entry("tenure", p -> p.assets().get(0).tenure()),
+          Map.entry("likelihood", p -> p.risks().get(0).likelihood()),
+          Map.entry("impact", p -> p.risks().get(0).impact()),
+          Map.entry("indicator_theme", p -> p.impactIndicators().get(0).theme()));
 
   private static String place(String field, String written) {
     String v = "\"" + written + "\"";
@@ -281,7 +288,7 @@ class ProposalReaderTest {
     Proposal p = readOk(place(field, written));
     assertThat(FIELDS.get(field).apply(p)).isEqualTo(canonical);
     // the canonical value itself, in capitals, reads the same
-    Proposal q = readOk(place(field, canonical.toUpperCase(java.util.Locale.ROOT)));
+    Proposal q = readOk(place(field, canonical.toUpperCase(Locale.ROOT)));
     assertThat(FIELDS.get(field).apply(q)).isEqualTo(canonical);
   }
 
@@ -527,9 +534,9 @@ class ProposalReaderTest {
             """);
     assertThat(p.revenue().get(0).perYear())
         .containsExactly(
-            java.util.Map.entry(2026, Fraction.of(10)),
-            java.util.Map.entry(2027, Fraction.of(20)),
-            java.util.Map.entry(2028, Fraction.of(30)));
+            Map.entry(2026, Fraction.of(10)),
+            Map.entry(2027, Fraction.of(20)),
+            Map.entry(2028, Fraction.of(30)));
     assertThat(p.budget()).extracting(Proposal.BudgetLine::year).containsExactly(2026, 2027);
   }
 
@@ -599,7 +606,7 @@ class ProposalReaderTest {
     ProposalReader.Result r = readRaw(text);
     Finding f = only(r, text, "schema/unknown-key", "warning", "partner:");
     assertThat(f.args()).containsExactly("partner", "partners");
-    assertThat(f.message(nl.wijktoets.i18n.Language.EN)).contains("`partners`");
+    assertThat(f.message(Language.EN)).contains("`partners`");
     assertThat(r.proposal().partners()).isNull();
   }
 
@@ -638,7 +645,7 @@ class ProposalReaderTest {
     assertThat(f.rule()).isEqualTo("yaml/syntax");
     assertThat(f.isError()).isTrue();
     assertThat(f.location().line()).isEqualTo(3);
-    assertThat(f.format(nl.wijktoets.i18n.Language.EN)).startsWith("p.yaml:3:");
+    assertThat(f.format(Language.EN)).startsWith("p.yaml:3:");
   }
 
   @Test
@@ -660,10 +667,8 @@ class ProposalReaderTest {
   // Encodings, limits and YAML features the format does not use
 
   @Test
-  void aBomCrlfAndUtf16AreAccepted() throws java.io.IOException {
-    String moerwijk =
-        java.nio.file.Files.readString(
-            java.nio.file.Path.of("examples/moerwijk.yaml"), StandardCharsets.UTF_8);
+  void aBomCrlfAndUtf16AreAccepted() throws IOException {
+    String moerwijk = Files.readString(Path.of("examples/moerwijk.yaml"), StandardCharsets.UTF_8);
     Proposal plain = ProposalReader.read("m", moerwijk.getBytes(StandardCharsets.UTF_8)).proposal();
     for (byte[] bytes :
         List.of(
@@ -729,10 +734,10 @@ class ProposalReaderTest {
   void sizeLimitIsFiveMebibytes() {
     byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
     byte[] atLimit = new byte[5 * 1024 * 1024];
-    java.util.Arrays.fill(atLimit, (byte) ' ');
+    Arrays.fill(atLimit, (byte) ' ');
     System.arraycopy(header, 0, atLimit, 0, header.length);
     assertThat(ProposalReader.read("p.yaml", atLimit).findings()).isEmpty();
-    byte[] over = java.util.Arrays.copyOf(atLimit, atLimit.length + 1);
+    byte[] over = Arrays.copyOf(atLimit, atLimit.length + 1);
     over[over.length - 1] = ' ';
     ProposalReader.Result r = ProposalReader.read("p.yaml", over);
     assertThat(r.proposal()).isNull();

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.wijktoets.cli.Main;
+import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,7 @@ class ProposalSchemaTest {
         ProposalReader.read(example.toString(), Files.readAllBytes(example)).findings();
     assertThat(findings)
         .filteredOn(f -> f.rule().startsWith("schema/") || f.isError())
-        .extracting(f -> f.format(nl.wijktoets.i18n.Language.EN))
+        .extracting(f -> f.format(Language.EN))
         .isEmpty();
   }
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.wijktoets.batch.FlatRow;
 import nl.wijktoets.exact.Fraction;
@@ -254,10 +255,10 @@ class OverviewReportTest {
       assertThat(svgs.get(i).selectFirst("desc").text()).isNotBlank();
     }
     for (Element e : doc.select("[src], [href]")) {
-      String ref = (e.attr("src") + e.attr("href")).toLowerCase(java.util.Locale.ROOT);
+      String ref = (e.attr("src") + e.attr("href")).toLowerCase(Locale.ROOT);
       assertThat(ref).doesNotStartWith("http").doesNotStartWith("//");
     }
-    String lower = html.toLowerCase(java.util.Locale.ROOT);
+    String lower = html.toLowerCase(Locale.ROOT);
     assertThat(lower).doesNotContain("@import", "url(http", "url(//", "<script", "<link");
     long bands = 0;
     for (Element td : doc.select("section[aria-labelledby=bands] tbody tr td:eq(1)")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 import org.junit.jupiter.api.Test;
@@ -413,7 +414,7 @@ class RubricLoaderTest {
               int lessons = lineOf(text, "\nlessons:\n") + 1;
               assertThat(f.location().line()).isBetween(lessons, lessons + 1);
             });
-    assertThat(r.rubric().lessons().get(0).weight()).isEqualTo(nl.wijktoets.exact.Fraction.of(40));
+    assertThat(r.rubric().lessons().get(0).weight()).isEqualTo(Fraction.of(40));
   }
 
   @ParameterizedTest

@@ -2,12 +2,14 @@ package nl.wijktoets.scoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * A random proposal in format version 1, kept as a small tree so it can be written twice: once with
@@ -434,7 +436,7 @@ final class RandomProposal {
     if (r.nextInt(4) > 0) {
       List<Integer> years = new ArrayList<>(List.of(2026, 2027, 2028, 2025, 2029));
       if (!strong) {
-        java.util.Collections.shuffle(years, r);
+        Collections.shuffle(years, r);
       }
       int n = strong ? 2 + r.nextInt(2) : r.nextInt(5);
       List<Object> budget = new ArrayList<>();
@@ -451,7 +453,7 @@ final class RandomProposal {
     if (r.nextBoolean()) {
       List<Integer> years = new ArrayList<>(List.of(2026, 2027, 2028, 2025, 2029, 2030));
       if (!strong) {
-        java.util.Collections.shuffle(years, r);
+        Collections.shuffle(years, r);
       }
       int n = strong ? 1 + r.nextInt(3) : r.nextInt(5);
       List<Object> employment = new ArrayList<>();
@@ -560,8 +562,7 @@ final class RandomProposal {
     return xs[r.nextInt(xs.length)];
   }
 
-  private static List<Object> list(
-      Random r, int size, java.util.function.IntFunction<Map<String, Object>> item) {
+  private static List<Object> list(Random r, int size, IntFunction<Map<String, Object>> item) {
     int n = size == 0 ? 0 : strong ? 1 + r.nextInt(size) : r.nextInt(size + 1);
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -258,11 +260,11 @@ class ScoringPropertiesTest {
                 c -> c.criterion().id(),
                 Assessment.CriterionResult::level,
                 (x, y) -> x,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
   }
 
   private static Map<String, Fraction> numeric(Map<String, MeasuredValue> values) {
-    Map<String, Fraction> out = new java.util.TreeMap<>();
+    Map<String, Fraction> out = new TreeMap<>();
     values.forEach(
         (k, v) -> {
           if (v.isNumeric()) {
