@@ -7,6 +7,7 @@ import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.Measures;
+import nl.wijktoets.measure.Parameter;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.source.Suggestions;
 import picocli.CommandLine.Command;
@@ -85,15 +86,15 @@ public final class ExplainCommand implements Callable<Integer> {
             .append(": ")
             .append(String.join(", ", m.reads()))
             .append(")\n");
-        for (Measure.Parameter p : m.parameters()) {
+        for (Parameter<?> p : m.parameters()) {
           out.append("    ")
               .append(p.name())
               .append(": ")
-              .append(console.msg("explain.kind." + p.kind()))
+              .append(console.msg("explain.kind." + p.kind().word()))
               .append(", ")
               .append(console.msg("explain.default"))
               .append(" ")
-              .append(p.defaultValue())
+              .append(p.defaultText())
               .append('\n');
         }
         if (m.parameters().isEmpty()) {
@@ -153,32 +154,22 @@ public final class ExplainCommand implements Callable<Integer> {
       if (!t.why().isBlank()) {
         out.append(console.msg("explain.why")).append(": ").append(t.why()).append("\n\n");
       }
-      Measures.byName(c.measure())
-          .ifPresent(
-              m -> {
-                out.append(console.msg("explain.reads"))
-                    .append(": ")
-                    .append(String.join(", ", m.reads()))
-                    .append('\n');
-                out.append(console.msg("explain.measure")).append(": ").append(m.name());
-                if (!m.parameters().isEmpty()) {
-                  out.append(" (");
-                  boolean first = true;
-                  for (Measure.Parameter p : m.parameters()) {
-                    out.append(first ? "" : "; ")
-                        .append(p.name())
-                        .append(" = ")
-                        .append(
-                            c.params()
-                                .raw(p.name())
-                                .map(ExplainCommand::show)
-                                .orElse(p.defaultValue()));
-                    first = false;
-                  }
-                  out.append(')');
-                }
-                out.append("\n\n");
-              });
+      Measure m = c.measure();
+      out.append(console.msg("explain.reads"))
+          .append(": ")
+          .append(String.join(", ", m.reads()))
+          .append('\n');
+      out.append(console.msg("explain.measure")).append(": ").append(m.name());
+      if (!m.parameters().isEmpty()) {
+        out.append(" (");
+        boolean first = true;
+        for (Parameter<?> p : m.parameters()) {
+          out.append(first ? "" : "; ").append(p.name()).append(" = ").append(c.params().text(p));
+          first = false;
+        }
+        out.append(')');
+      }
+      out.append("\n\n");
       out.append(console.msg("explain.levels")).append(":\n");
       for (int i = 0; i < t.levels().size(); i++) {
         out.append("  ").append(i).append(". ").append(t.levels().get(i)).append('\n');
@@ -191,12 +182,5 @@ public final class ExplainCommand implements Callable<Integer> {
     console.out().print(out);
     console.out().flush();
     return ExitCodes.OK;
-  }
-
-  private static String show(Object value) {
-    if (value instanceof List<?> list) {
-      return "[" + String.join(", ", list.stream().map(ExplainCommand::show).toList()) + "]";
-    }
-    return String.valueOf(value);
   }
 }

@@ -1,25 +1,67 @@
 package nl.wijktoets.measure;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import nl.wijktoets.proposal.Proposal;
 
 /**
  * A measure: a small named function over a proposal that returns a level 0-4 with the values it
  * measured and the evidence it read. The rubric names a measure per criterion and gives it exact
- * parameters; {@link #parameters()} lists those a rubric may set, with their defaults.
+ * parameters; {@link #parameters()} declares those a rubric may set, with their kinds and defaults.
+ *
+ * <p>A measure is used in two steps: {@link #bind} reads its parameters once (when a rubric is
+ * loaded) and returns the {@link Bound} function that scores proposals, so that scoring itself
+ * neither looks anything up by name nor parses a parameter.
  */
 public record Measure(
-    String name, List<String> reads, List<Parameter> parameters, Function function) {
+    String name, List<String> reads, List<Parameter<?>> parameters, Binder binder) {
 
-  /** A parameter a rubric may set, with its kind and its default as written in YAML. */
-  public record Parameter(String name, String kind, String defaultValue) {}
-
-  @FunctionalInterface
-  public interface Function {
-    MeasureResult apply(Proposal proposal, Params params, Finances finances);
+  public Measure {
+    reads = List.copyOf(reads);
+    parameters = List.copyOf(parameters);
+    if (Parameter.names(parameters).stream().distinct().count() != parameters.size()) {
+      throw new IllegalArgumentException(name + ": parameter declared twice");
+    }
   }
 
+  /** Reads a measure's resolved parameters and returns the function that scores with them. */
+  @FunctionalInterface
+  public interface Binder {
+    Bound bind(Params params);
+  }
+
+  /** A measure with its parameters read: scores one proposal. */
+  @FunctionalInterface
+  public interface Bound {
+    MeasureResult apply(Proposal proposal, Finances finances);
+  }
+
+  /** The declared parameter of this name, if there is one. */
+  public Optional<Parameter<?>> parameter(String name) {
+    return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The parameters with the given values (typed values read from a rubric) and defaults. */
+  public Params params(Map<String, Object> given) {
+    return Params.resolve(parameters, given);
+  }
+
+  /** The parameters at their declared defaults. */
+  public Params defaults() {
+    return Params.defaults(parameters);
+  }
+
+  /** This measure with these parameters (which must be this measure's), ready to score. */
+  public Bound bind(Params params) {
+    if (!params.declared().equals(parameters)) {
+      throw new IllegalArgumentException("parameters of another measure for " + name);
+    }
+    return binder.bind(params);
+  }
+
+  /** Binds and scores at once; for a single proposal (tests), not for a rubric's criteria. */
   public MeasureResult apply(Proposal proposal, Params params, Finances finances) {
-    return function.apply(proposal, params, finances);
+    return bind(params).apply(proposal, finances);
   }
 }

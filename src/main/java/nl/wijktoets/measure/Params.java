@@ -1,51 +1,87 @@
 package nl.wijktoets.measure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import nl.wijktoets.exact.Fraction;
 
 /**
- * A criterion's measure parameters as written in the rubric: exact numbers ({@code 7/20}, {@code
- * 0.35}), lists of them, words and lists of words. A missing parameter takes the measure's default.
+ * A measure's parameters, resolved and typed: for each of its declared {@link Parameter}s, in
+ * declaration order, the value a rubric gave or else the declared default. Built once when a rubric
+ * is loaded; a measure reads it through {@link #get} when it is bound, never while scoring.
  */
-public record Params(Map<String, Object> values) {
+public final class Params {
 
-  public static final Params NONE = new Params(Map.of());
+  private final List<Parameter<?>> declared;
+  private final Object[] values;
 
-  public Params {
-    values = Map.copyOf(values);
+  private Params(List<Parameter<?>> declared, Object[] values) {
+    this.declared = List.copyOf(declared);
+    this.values = values;
   }
 
-  public Fraction fraction(String name, Fraction fallback) {
-    Object v = values.get(name);
-    return v instanceof Fraction f ? f : fallback;
+  /** Every parameter at its declared default. */
+  public static Params defaults(List<Parameter<?>> declared) {
+    return resolve(declared, Map.of());
   }
 
-  public int integer(String name, int fallback) {
-    Object v = values.get(name);
-    return v instanceof Fraction f && f.isInteger() ? f.numerator().intValueExact() : fallback;
-  }
-
-  @SuppressWarnings("unchecked")
-  public List<Fraction> fractions(String name, List<Fraction> fallback) {
-    Object v = values.get(name);
-    if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof Fraction)) {
-      return (List<Fraction>) l;
+  /**
+   * The parameters with the given values read from a rubric (by name; each must have no {@link
+   * Parameter#problem}); every other parameter takes its default.
+   */
+  public static Params resolve(List<Parameter<?>> declared, Map<String, Object> given) {
+    Object[] values = new Object[declared.size()];
+    for (int i = 0; i < values.length; i++) {
+      Parameter<?> p = declared.get(i);
+      Object v = given.get(p.name());
+      if (v != null && p.problem(v) != null) {
+        throw new IllegalArgumentException("invalid value for " + p.name() + ": " + v);
+      }
+      values[i] = v == null ? p.defaultValue() : p.typed(v);
     }
-    return fallback;
+    return new Params(declared, values);
   }
 
-  @SuppressWarnings("unchecked")
-  public List<String> words(String name, List<String> fallback) {
-    Object v = values.get(name);
-    if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
-      return (List<String>) l;
+  /** The declared parameters, in order. */
+  public List<Parameter<?>> declared() {
+    return declared;
+  }
+
+  /** A parameter's value; the parameter must be one of the declared ones. */
+  public <T> T get(Parameter<T> parameter) {
+    // a scan by identity over at most a handful of parameters, done when a measure is bound
+    for (int i = 0; i < values.length; i++) {
+      if (declared.get(i) == parameter) {
+        @SuppressWarnings("unchecked")
+        T value = (T) values[i];
+        return value;
+      }
     }
-    return fallback;
+    throw new IllegalArgumentException("not a parameter of this measure: " + parameter.name());
   }
 
-  public Optional<Object> raw(String name) {
-    return Optional.ofNullable(values.get(name));
+  /** A parameter's value as a rubric writes it ({@code 7/20}, {@code [3, 6, 10]}). */
+  public String text(Parameter<?> parameter) {
+    return Parameter.text(get(parameter));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Params p
+        && declared.equals(p.declared)
+        && List.of(values).equals(List.of(p.values));
+  }
+
+  @Override
+  public int hashCode() {
+    return declared.hashCode() * 31 + List.of(values).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      parts.add(declared.get(i).name() + "=" + Parameter.text(values[i]));
+    }
+    return "Params" + parts;
   }
 }

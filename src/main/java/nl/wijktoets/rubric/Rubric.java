@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.measure.Finances;
+import nl.wijktoets.measure.Measure;
+import nl.wijktoets.measure.MeasureResult;
 import nl.wijktoets.measure.Params;
+import nl.wijktoets.proposal.Proposal;
 
 /**
  * A rubric: lessons with weights, each with criteria that name a measure and its exact parameters,
@@ -53,13 +57,37 @@ public record Rubric(
 
   public record LessonTexts(String title, String why, Map<String, String> verdicts) {}
 
+  /**
+   * A criterion with its resolved measure, the measure's typed parameters (the rubric's values,
+   * else the declared defaults) and the measure bound to them, so that scoring a proposal is one
+   * call with no look-up by name and no parameter to read: a loaded rubric is the plan a batch run
+   * reuses for every proposal.
+   */
   public record Criterion(
       String id,
       Fraction weight,
       boolean waivable,
-      String measure,
+      Measure measure,
       Params params,
+      Measure.Bound bound,
       Map<Language, CriterionTexts> texts) {
+
+    /** A criterion whose measure is bound to its parameters here. */
+    public Criterion(
+        String id,
+        Fraction weight,
+        boolean waivable,
+        Measure measure,
+        Params params,
+        Map<Language, CriterionTexts> texts) {
+      this(id, weight, waivable, measure, params, measure.bind(params), texts);
+    }
+
+    /** The criterion's measure of a proposal. */
+    public MeasureResult apply(Proposal proposal, Finances finances) {
+      return bound.apply(proposal, finances);
+    }
+
     public CriterionTexts text(Language lang) {
       return texts.getOrDefault(lang, texts.values().iterator().next());
     }

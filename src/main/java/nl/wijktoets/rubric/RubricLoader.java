@@ -18,7 +18,7 @@ import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.Measures;
-import nl.wijktoets.measure.Params;
+import nl.wijktoets.measure.Parameter;
 import nl.wijktoets.proposal.Vocabulary;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.SchemaCheck;
@@ -250,15 +250,17 @@ public final class RubricLoader {
           measureName,
           near == null ? String.join(", ", known) : near);
     }
-    Map<String, Object> params = new LinkedHashMap<>();
+    // the values that pass the check against the measure's declarations; the others are errors
+    Map<String, Object> given = new LinkedHashMap<>();
     c.get("params")
         .filter(Mapping.class::isInstance)
         .ifPresent(
             p -> {
               for (YamlNode.Entry e : ((Mapping) p).entries()) {
                 Object value = paramValue(e.value());
-                params.put(e.key().text(), value);
-                measure.ifPresent(ms -> checkParam(ms, e, value));
+                if (measure.isPresent() && checkParam(measure.get(), e, value)) {
+                  given.put(e.key().text(), value);
+                }
               }
             });
     boolean waivable =
@@ -280,7 +282,12 @@ public final class RubricLoader {
     if (texts.isEmpty()) {
       texts.put(Language.EN, new Rubric.CriterionTexts(id, "", "", List.of(), "", Map.of()));
     }
-    return new Rubric.Criterion(id, weight, waivable, measureName, new Params(params), texts);
+    if (measure.isEmpty()) {
+      // an unknown measure is an error: this criterion only serves the checks that follow
+      return new Rubric.Criterion(id, weight, waivable, null, null, null, texts);
+    }
+    return new Rubric.Criterion(
+        id, weight, waivable, measure.get(), measure.get().params(given), texts);
   }
 
   private Rubric.CriterionTexts criterionTexts(Mapping tm, String id) {
@@ -322,13 +329,15 @@ public final class RubricLoader {
     }
   }
 
-  /** A parameter must be one the measure knows, of the right kind, and thresholds in order. */
-  private void checkParam(Measure measure, YamlNode.Entry e, Object value) {
+  /**
+   * A parameter must be one the measure declares, of the declared kind and, for thresholds, of the
+   * declared length and order. True when the value can be used.
+   */
+  private boolean checkParam(Measure measure, YamlNode.Entry e, Object value) {
     String name = e.key().text();
-    Optional<Measure.Parameter> spec =
-        measure.parameters().stream().filter(p -> p.name().equals(name)).findFirst();
-    if (spec.isEmpty()) {
-      List<String> known = measure.parameters().stream().map(Measure.Parameter::name).toList();
+    Optional<Parameter<?>> declared = measure.parameter(name);
+    if (declared.isEmpty()) {
+      List<String> known = Parameter.names(measure.parameters());
       String near = Suggestions.nearest(name, known);
       error(
           e.key(),
@@ -336,45 +345,26 @@ public final class RubricLoader {
           name,
           measure.name(),
           known.isEmpty() ? "-" : near != null ? near : String.join(", ", known));
-      return;
+      return false;
     }
-    String kind = spec.get().kind();
-    boolean ok =
-        switch (kind) {
-          case "fraction" -> value instanceof Fraction;
-          case "integer" -> value instanceof Fraction f && f.isInteger() && f.signum() >= 0;
-          case "fractions" ->
-              value instanceof List<?> l
-                  && !l.isEmpty()
-                  && l.stream().allMatch(Fraction.class::isInstance);
-          case "words" ->
-              value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
-          default -> true;
-        };
-    if (!ok) {
-      error(e.value(), "rubric.param-kind", name, kind, spec.get().defaultValue());
-      return;
+    Parameter<?> spec = declared.get();
+    Parameter.Problem problem = spec.problem(value);
+    if (problem == null) {
+      return true;
     }
-    if (kind.equals("fractions")) {
-      @SuppressWarnings("unchecked")
-      List<Fraction> list = (List<Fraction>) value;
-      int expected = spec.get().defaultValue().split(",").length;
-      if (list.size() != expected) {
-        error(e.value(), "rubric.param-count", name, expected, spec.get().defaultValue());
-        return;
-      }
-      boolean descending = measure.name().equals("dependency-spread");
-      for (int i = 1; i < list.size(); i++) {
-        int cmp = list.get(i).compareTo(list.get(i - 1));
-        if (descending ? cmp >= 0 : cmp <= 0) {
-          error(
-              e.value(),
-              descending ? "rubric.thresholds-descending" : "rubric.thresholds-order",
-              name);
-          return;
-        }
-      }
+    if (problem == Parameter.Problem.KIND || !(spec instanceof Parameter.Thresholds thresholds)) {
+      error(e.value(), "rubric.param-kind", name, spec.kind().word(), spec.defaultText());
+    } else if (problem == Parameter.Problem.COUNT) {
+      error(e.value(), "rubric.param-count", name, thresholds.length(), spec.defaultText());
+    } else {
+      error(
+          e.value(),
+          thresholds.order() == Parameter.Order.DESCENDING
+              ? "rubric.thresholds-descending"
+              : "rubric.thresholds-order",
+          name);
     }
+    return false;
   }
 
   private Map<Language, Rubric.LessonTexts> lessonTexts(Mapping l, String id) {

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import nl.wijktoets.exact.Fraction;
-import nl.wijktoets.measure.Measure;
-import nl.wijktoets.measure.Measures;
 import nl.wijktoets.source.Privacy;
 import nl.wijktoets.source.YamlNode;
 
@@ -80,8 +78,7 @@ public record AssessmentDiff(
         Assessment.CriterionResult ca = a.criteria().get(j);
         Assessment.CriterionResult cb = b.criteria().get(j);
         List<FieldChange> fields = new ArrayList<>();
-        List<String> reads =
-            Measures.byName(ca.criterion().measure()).map(Measure::reads).orElse(List.of());
+        List<String> reads = ca.criterion().measure().reads();
         for (String path : allPaths) {
           if (Privacy.isPrivate(path) || !inBlocks(path, reads)) {
             continue;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.wijktoets.measure.Finances;
-import nl.wijktoets.measure.Measures;
+import nl.wijktoets.measure.Measure;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.source.Finding;
@@ -55,8 +55,8 @@ public final class DomainChecks {
         }
         String lesson = rubric.lessonOf(w.criterion()).orElseThrow().id();
         waivedPerLesson.computeIfAbsent(lesson, k -> new ArrayList<>()).add(w.criterion());
-        var measure = Measures.byName(criterion.get().measure());
-        if (measure.isPresent() && measure.get().reads().stream().anyMatch(p::hasBlock)) {
+        Measure measure = criterion.get().measure();
+        if (measure.reads().stream().anyMatch(p::hasBlock)) {
           findings.add(
               Finding.warning(
                   "waiver/has-data",
@@ -64,7 +64,7 @@ public final class DomainChecks {
                   w.path(),
                   "finding.waiver.has-data",
                   w.criterion(),
-                  String.join(", ", measure.get().reads().stream().filter(p::hasBlock).toList())));
+                  String.join(", ", measure.reads().stream().filter(p::hasBlock).toList())));
         }
       }
     }
@@ -86,16 +86,12 @@ public final class DomainChecks {
     rubric
         .criteria()
         .forEach(
-            c ->
-                Measures.byName(c.measure())
-                    .ifPresent(
-                        m -> {
-                          if (!m.reads().isEmpty()) {
-                            criteriaByBlock
-                                .computeIfAbsent(m.reads().get(0), k -> new ArrayList<>())
-                                .add(c.id());
-                          }
-                        }));
+            c -> {
+              List<String> reads = c.measure().reads();
+              if (!reads.isEmpty()) {
+                criteriaByBlock.computeIfAbsent(reads.get(0), k -> new ArrayList<>()).add(c.id());
+              }
+            });
     for (var e : criteriaByBlock.entrySet()) {
       if (!p.hasBlock(e.getKey())) {
         findings.add(

@@ -8,9 +8,7 @@ import java.util.Map;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Finances;
-import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.MeasureResult;
-import nl.wijktoets.measure.Measures;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.source.Finding;
@@ -49,10 +47,7 @@ public final class Scorer {
       List<Assessment.CriterionResult> criteria = new ArrayList<>();
       Fraction score = Fraction.ZERO;
       for (Rubric.Criterion c : lesson.criteria()) {
-        Measure measure =
-            Measures.byName(c.measure())
-                .orElseThrow(() -> new IllegalStateException("unknown measure " + c.measure()));
-        MeasureResult result = measure.apply(proposal, c.params(), finances);
+        MeasureResult result = c.apply(proposal, finances);
         Proposal.Waiver waiver = waivers.get(c.id());
         Fraction points = c.weight().times(Fraction.of(result.level())).dividedBy(FOUR);
         Fraction contribution = waiver != null ? Fraction.ZERO : points.times(rescale);

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.Measures;
+import nl.wijktoets.measure.Parameter;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,7 +182,7 @@ class ExplainCommandTest {
     Rubric rubric = RubricLoader.builtin();
     Rubric.Criterion c = rubric.criterion(id).orElseThrow();
     Rubric.CriterionTexts t = c.text(lang);
-    Measure m = Measures.byName(c.measure()).orElseThrow();
+    Measure m = c.measure();
     boolean nl = lang == Language.NL;
     String out = r.out();
     List<String> lines = out.lines().toList();
@@ -263,7 +264,7 @@ class ExplainCommandTest {
     // every measure the built-in rubric uses, and no other
     assertThat(all.stream().map(Measure::name).sorted().toList())
         .isEqualTo(
-            RubricLoader.builtin().criteria().map(Rubric.Criterion::measure).sorted().toList());
+            RubricLoader.builtin().criteria().map(c -> c.measure().name()).sorted().toList());
     List<String> lines = r.out().lines().toList();
     assertThat(lines.stream().filter(l -> l.startsWith("- "))).hasSize(15);
     String reads = nl ? "Leest" : "Reads";
@@ -277,12 +278,12 @@ class ExplainCommandTest {
         assertThat(lines.get(at + 1)).isEqualTo(nl ? "    geen parameters" : "    no parameters");
       }
       for (int i = 0; i < m.parameters().size(); i++) {
-        Measure.Parameter p = m.parameters().get(i);
+        Parameter<?> p = m.parameters().get(i);
         params++;
-        assertThat(p.defaultValue()).isNotBlank();
+        assertThat(p.defaultText()).isNotBlank();
         assertThat(lines.get(at + 1 + i))
             .startsWith("    " + p.name() + ": ")
-            .endsWith(", " + dflt + " " + p.defaultValue())
+            .endsWith(", " + dflt + " " + p.defaultText())
             .doesNotContain("explain.kind");
       }
     }

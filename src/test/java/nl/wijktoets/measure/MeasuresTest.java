@@ -41,9 +41,8 @@ class MeasuresTest {
             "resident-involvement",
             "impact-measurement");
     for (String id : ids) {
-      assertThat(Measures.byName(TestProposals.rubric().criterion(id).orElseThrow().measure()))
-          .as(id)
-          .isPresent();
+      Measure m = TestProposals.rubric().criterion(id).orElseThrow().measure();
+      assertThat(Measures.byName(id)).as(id).containsSame(m);
     }
   }
 

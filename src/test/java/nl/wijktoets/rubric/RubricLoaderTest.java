@@ -244,6 +244,44 @@ class RubricLoaderTest {
     assertThat(f.message(Language.EN)).contains("`entry_job_factor`");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "2.5", "5/2", "2147483648", "99999999999", "[2]", "twee"})
+  void wholeNumberParameterMustBeAWholeNumberThatFits(String value) {
+    Broken b =
+        replace(
+            "          level4_min_years: 2\n",
+            "          level4_min_years: " + value + "\n",
+            value);
+    Finding f = assertError(b, "finding.rubric.param-kind");
+    assertThat(f.message(Language.EN))
+        .isEqualTo("parameter `level4_min_years` needs integer, e.g. 2");
+  }
+
+  @Test
+  void largestWholeNumberParameterIsAccepted() {
+    Broken b =
+        replace("          level4_min_years: 2\n", "          level4_min_years: 2147483647\n", "2");
+    RubricLoader.Result r = b.check();
+    assertThat(r.ok()).as("%s", r.findings()).isTrue();
+    Rubric.Criterion c = r.rubric().criterion("public-task-revenue").orElseThrow();
+    assertThat(c.params().text(c.measure().parameter("level4_min_years").orElseThrow()))
+        .isEqualTo("2147483647");
+  }
+
+  @Test
+  void wordsParameterMustBeAList() {
+    Broken b =
+        replace(
+            "          themes: [work, participation, liveability, poverty, health]\n",
+            "          themes: work\n",
+            "work");
+    Finding f = assertError(b, "finding.rubric.param-kind");
+    assertThat(f.message(Language.EN))
+        .isEqualTo(
+            "parameter `themes` needs words, e.g. [work, participation, liveability, poverty,"
+                + " health]");
+  }
+
   @Test
   void wrongNumberOfThresholds() {
     Broken b =

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import nl.wijktoets.measure.Finances;
 import nl.wijktoets.measure.MeasureResult;
-import nl.wijktoets.measure.Measures;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalReader;
 import nl.wijktoets.rubric.Rubric;
@@ -39,7 +38,7 @@ public final class TestProposals {
   public static MeasureResult measure(String criterionId, String body) {
     Proposal p = read(body);
     Rubric.Criterion c = rubric().criterion(criterionId).orElseThrow();
-    return Measures.byName(c.measure()).orElseThrow().apply(p, c.params(), new Finances(p));
+    return c.apply(p, new Finances(p));
   }
 
   public static int level(String criterionId, String body) {

@@ -1,0 +1,316 @@
+package nl.wijktoets.measure;
+
+import static nl.wijktoets.exact.Fraction.of;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.proposal.Municipality;
+import nl.wijktoets.proposal.Names;
+import nl.wijktoets.proposal.Proposal;
+
+/**
+ * The measures of lesson 2, middle-up-down: partners from several sectors, their commitment, a
+ * connector, residents in the lead with backing, and no dependence on one payer. Each follows the
+ * rubric's definition to the letter, in exact fractions.
+ */
+final class MiddleUpDown {
+
+  private MiddleUpDown() {}
+
+  private static final Set<String> GOVERNMENT =
+      Set.of("municipality", "district", "other-government");
+  private static final Set<String> PUBLIC_PARTNER =
+      Set.of("municipality", "district", "other-government", "housing-corporation");
+
+  // ---------------------------------------------------------------------------------------------
+  // cross-sector-partners
+
+  static final Parameter.Exact SECTOR_MIN_COMMITMENT = Parameter.exact("min_commitment", of(1, 2));
+  static final Parameter.Whole CAP_WITHOUT_GOVERNMENT =
+      Parameter.whole("cap_without_government", 2);
+
+  static final Measure CROSS_SECTOR_PARTNERS =
+      new Measure(
+          "cross-sector-partners",
+          List.of("partners"),
+          List.of(SECTOR_MIN_COMMITMENT, CAP_WITHOUT_GOVERNMENT),
+          MiddleUpDown::crossSectorPartners);
+
+  private static Measure.Bound crossSectorPartners(Params params) {
+    Fraction min = params.get(SECTOR_MIN_COMMITMENT);
+    int cap = params.get(CAP_WITHOUT_GOVERNMENT);
+    return (p, f) -> {
+      ResultBuilder r = new ResultBuilder(p);
+      Set<String> sectors = new HashSet<>();
+      for (Proposal.Partner partner : partners(p)) {
+        if (partner.sector() != null
+            && EvidenceFactors.ofCommitment(partner.commitment()).atLeast(min)) {
+          // the municipality and its districts count as one sector
+          sectors.add(partner.sector().equals("district") ? "municipality" : partner.sector());
+          r.evidence(partner.path());
+        }
+      }
+      r.value("sectors", MeasuredValue.count(sectors.size()));
+      int level = Math.min(sectors.size(), 3);
+      if (sectors.size() >= 4
+          && sectors.contains("municipality")
+          && (sectors.contains("housing-corporation") || sectors.contains("business"))) {
+        level = 4;
+      }
+      boolean government = sectors.stream().anyMatch(GOVERNMENT::contains);
+      if (!government && level > cap) {
+        return r.capped(level, cap, "no-government");
+      }
+      return r.level(level);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // partner-commitment
+
+  static final Measure PARTNER_COMMITMENT =
+      new Measure(
+          "partner-commitment",
+          List.of("partners"),
+          List.of(),
+          params -> MiddleUpDown::partnerCommitment);
+
+  private static MeasureResult partnerCommitment(Proposal p, Finances f) {
+    ResultBuilder r = new ResultBuilder(p);
+    List<Proposal.Partner> partners = partners(p);
+    r.value("partners", MeasuredValue.count(partners.size()));
+    if (partners.isEmpty()) {
+      r.value("commitment", MeasuredValue.share(Fraction.ZERO));
+      return r.level(0);
+    }
+    Fraction sum = Fraction.ZERO;
+    for (Proposal.Partner partner : partners) {
+      sum = sum.plus(EvidenceFactors.ofCommitment(partner.commitment()));
+      r.evidence(partner.path() + ".commitment");
+    }
+    Fraction mean = sum.dividedBy(partners.size());
+    r.value("commitment", MeasuredValue.share(mean));
+    return r.level(Math.min(4, mean.times(4).floor().intValue()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // connector
+
+  static final Parameter.Exact MIN_HOURS = Parameter.exact("min_hours", of(8));
+  static final Parameter.Exact PAID_HOURS = Parameter.exact("paid_hours", of(16));
+
+  static final Measure CONNECTOR =
+      new Measure(
+          "connector",
+          List.of("governance"),
+          List.of(MIN_HOURS, PAID_HOURS),
+          MiddleUpDown::connector);
+
+  private static Measure.Bound connector(Params params) {
+    Fraction minHours = params.get(MIN_HOURS);
+    Fraction paidHours = params.get(PAID_HOURS);
+    return (p, f) -> {
+      ResultBuilder r = new ResultBuilder(p);
+      Proposal.Connector c = p.governance() == null ? null : p.governance().connector();
+      boolean present =
+          c != null && ((c.role() != null && !c.role().isBlank()) || c.hoursPerWeek() != null);
+      if (!present) {
+        return r.level(0);
+      }
+      r.evidence(c.path());
+      Fraction hours = c.hoursPerWeek() == null ? Fraction.ZERO : c.hoursPerWeek();
+      if (c.hoursPerWeek() != null) {
+        r.value("hours", MeasuredValue.number(hours));
+      }
+      boolean paid = Boolean.TRUE.equals(c.paid());
+      int level = 1;
+      if (hours.atLeast(minHours)) {
+        level = 2;
+      }
+      if (paid && hours.atLeast(paidHours)) {
+        level = 3;
+        if ("self".equals(c.employer()) && "board".equals(c.reportsTo())) {
+          level = 4;
+        }
+      }
+      return r.level(level);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // resident-led-with-backing
+
+  static final Parameter.Exact FOUNDERS_MAJORITY = Parameter.exact("majority", of(1, 2));
+  static final Parameter.Exact BACKING_MIN_COMMITMENT = Parameter.exact("min_commitment", of(1, 2));
+  // in talks is E = 1/2; a letter of intent (3/4) or an agreement (1) is a strong commitment
+  static final Parameter.Exact STRONG_COMMITMENT = Parameter.exact("strong_commitment", of(3, 4));
+
+  static final Measure RESIDENT_LED_WITH_BACKING =
+      new Measure(
+          "resident-led-with-backing",
+          List.of("founders", "partners"),
+          List.of(FOUNDERS_MAJORITY, BACKING_MIN_COMMITMENT, STRONG_COMMITMENT),
+          MiddleUpDown::residentLedWithBacking);
+
+  private static Measure.Bound residentLedWithBacking(Params params) {
+    Fraction majority = params.get(FOUNDERS_MAJORITY);
+    Fraction min = params.get(BACKING_MIN_COMMITMENT);
+    Fraction strong = params.get(STRONG_COMMITMENT);
+    return (p, f) -> {
+      ResultBuilder r = new ResultBuilder(p);
+      List<Proposal.Founder> founders = p.founders() == null ? List.of() : p.founders();
+      long living =
+          founders.stream().filter(x -> Boolean.TRUE.equals(x.livesInNeighbourhood())).count();
+      founders.forEach(x -> r.evidence(x.path() + ".lives_in_neighbourhood"));
+      Fraction share = founders.isEmpty() ? Fraction.ZERO : of(living, founders.size());
+      r.value("share", MeasuredValue.share(share));
+      if (share.isZero()) {
+        return r.level(0);
+      }
+      if (share.lessThan(majority)) {
+        return r.level(1);
+      }
+      Fraction best = null;
+      for (Proposal.Partner partner : partners(p)) {
+        if (partner.sector() != null && PUBLIC_PARTNER.contains(partner.sector())) {
+          Fraction e = EvidenceFactors.ofCommitment(partner.commitment());
+          if (best == null || e.greaterThan(best)) {
+            best = e;
+          }
+          r.evidence(partner.path());
+        }
+      }
+      if (best == null || best.lessThan(min)) {
+        return r.level(2);
+      }
+      return r.level(best.atLeast(strong) ? 4 : 3);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // dependency-spread
+
+  /** Largest share of one payer first: above the first threshold is level 0. */
+  static final Parameter.Thresholds SPREAD_THRESHOLDS =
+      Parameter.descending("thresholds", of(4, 5), of(3, 5), of(9, 20), of(3, 10));
+
+  static final Measure DEPENDENCY_SPREAD =
+      new Measure(
+          "dependency-spread",
+          List.of("revenue"),
+          List.of(SPREAD_THRESHOLDS),
+          MiddleUpDown::dependencySpread);
+
+  private static Measure.Bound dependencySpread(Params params) {
+    List<Fraction> t = params.get(SPREAD_THRESHOLDS);
+    return (p, f) -> {
+      ResultBuilder r = new ResultBuilder(p);
+      Fraction income = f.income();
+      if (income.isZero()) {
+        return r.level(0);
+      }
+      List<String> municipality = Municipality.spellings(p.municipality());
+      Map<String, Fraction> byPayer = new LinkedHashMap<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      Map<String, List<String>> paths = new LinkedHashMap<>();
+      for (Proposal.Revenue line : f.revenue()) {
+        if (!Finances.isIncome(line)) {
+          continue;
+        }
+        String payer = payerKey(line.counterparty(), municipality);
+        if (payer == null) {
+          continue; // many small payers never make a concentration
+        }
+        byPayer.merge(payer, f.weightedMean(line), Fraction::plus);
+        names.putIfAbsent(payer, line.counterparty().strip());
+        paths.computeIfAbsent(payer, k -> new ArrayList<>()).add(line.path() + ".counterparty");
+      }
+      String top = null;
+      Fraction topAmount = Fraction.ZERO;
+      for (var e : byPayer.entrySet()) {
+        if (e.getValue().greaterThan(topAmount)) {
+          top = e.getKey();
+          topAmount = e.getValue();
+        }
+      }
+      Fraction m = topAmount.dividedBy(income);
+      int level;
+      if (m.greaterThan(t.get(0))) {
+        level = 0;
+      } else if (m.greaterThan(t.get(1))) {
+        level = 1;
+      } else if (m.greaterThan(t.get(2))) {
+        level = 2;
+      } else if (m.greaterThan(t.get(3))) {
+        level = 3;
+      } else {
+        level = 4;
+      }
+      if (top != null && level < 4) {
+        r.value(
+            "payer",
+            MeasuredValue.text(
+                MUNICIPALITY_KEY.equals(top)
+                    ? p.municipality() == null ? "" : municipalityName(p)
+                    : names.get(top)));
+        r.value("share", MeasuredValue.share(m));
+        paths.get(top).forEach(r::evidence);
+      } else {
+        r.value("share", MeasuredValue.share(m));
+      }
+      return r.level(level);
+    };
+  }
+
+  private static final String MUNICIPALITY_KEY = "\u0000municipality";
+
+  private static String municipalityName(Proposal p) {
+    return "Gemeente " + p.municipality();
+  }
+
+  /**
+   * Who pays, for concentration: the municipality (any counterparty that names it), a named payer
+   * by its normalised name, or null for many small payers.
+   */
+  static String payerKey(String counterparty, List<String> municipalitySpellings) {
+    if (counterparty == null) {
+      return null;
+    }
+    String key = Names.key(counterparty);
+    if (key.isEmpty() || Set.of("various", "divers", "diversen").contains(key)) {
+      return null;
+    }
+    if (key.contains("gemeente") || key.contains("stadsdeel") || key.contains("municipality")) {
+      return MUNICIPALITY_KEY;
+    }
+    for (String spelling : municipalitySpellings) {
+      if (containsWord(key, spelling)) {
+        return MUNICIPALITY_KEY;
+      }
+    }
+    return key;
+  }
+
+  private static boolean containsWord(String text, String word) {
+    int i = text.indexOf(word);
+    while (i >= 0) {
+      boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+      int end = i + word.length();
+      boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = text.indexOf(word, i + 1);
+    }
+    return false;
+  }
+
+  private static List<Proposal.Partner> partners(Proposal p) {
+    return p.partners() == null ? List.of() : p.partners();
+  }
+}
