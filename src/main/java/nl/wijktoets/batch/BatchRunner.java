@@ -38,7 +38,7 @@ import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.scoring.Gates;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
-import nl.wijktoets.util.AtomicFiles;
+import nl.wijktoets.util.OutputFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -385,9 +385,7 @@ public final class BatchRunner {
       name = base + "-row-" + row.number();
       yamlNames.add(name);
     }
-    AtomicFiles.write(
-        options.toYaml().resolve(name + ".yaml"),
-        ProposalYamlWriter.write(p).getBytes(StandardCharsets.UTF_8));
+    OutputFiles.write(options.toYaml().resolve(name + ".yaml"), ProposalYamlWriter.write(p));
   }
 
   /** A buffered UTF-8 writer for an output file. */

@@ -1,8 +1,6 @@
 package nl.wijktoets.cli;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,23 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.ReportFormat;
 import nl.wijktoets.report.Reports;
-import nl.wijktoets.report.Templates;
-import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.scoring.Gates;
-import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.InputFiles;
 import nl.wijktoets.source.YamlTreeReader;
-import nl.wijktoets.util.AtomicFiles;
+import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,9 +52,7 @@ import picocli.CommandLine.Parameters;
       "  wijktoets assess examples/moerwijk.yaml --lang en -o moerwijk.md",
       "  wijktoets assess examples/*.yaml -f json -o reports/ --min-score 55"
     })
-public final class AssessCommand implements Callable<Integer> {
-
-  private final Console console;
+public final class AssessCommand extends Subcommand {
 
   @Parameters(
       arity = "1..*",
@@ -84,13 +78,7 @@ public final class AssessCommand implements Callable<Integer> {
               + " folder (existing, or ending in /) and each report is <input name>.<format>.")
   String output;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description =
-          "Language of the report and messages (default: the proposal's `language`, else nl).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
   @Option(
       names = "--top",
@@ -99,141 +87,78 @@ public final class AssessCommand implements Callable<Integer> {
       description = "How many next steps to show (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(
-      names = "--min-score",
-      paramLabel = "N",
-      description = "Gate: exit 1 when the total (0-100, decimals allowed) is below N.")
-  BigDecimal minScore;
+  @Mixin Mixins.GateOptions gates;
 
-  @Option(
-      names = "--min-lesson",
-      paramLabel = "N",
-      description = "Gate: exit 1 when any lesson's percentage of its weight is below N.")
-  BigDecimal minLesson;
+  @Mixin Mixins.QuietOption quiet;
 
-  @Option(
-      names = "--no-fail",
-      description = "Report failed gates but exit 0 (input errors still exit 3).")
-  boolean noFail;
+  @Mixin Mixins.TemplatesOption templates;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Do not print warnings.")
-  boolean quiet;
+  @Mixin Mixins.RubricOption rubric;
 
-  @Option(
-      names = "--templates",
-      paramLabel = "DIR",
-      description =
-          "Use the Freemarker templates in DIR instead of the built-in ones of the same name"
-              + " (sandboxed; see the README).")
-  Path templatesDir;
-
-  @Option(
-      names = "--rubric",
-      paramLabel = "FILE",
-      description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
-  Path rubricFile;
-
-  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
-  boolean verbose;
+  @Mixin Mixins.VerboseOption verbose;
 
   AssessCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   @Override
-  public Integer call() throws IOException {
-    console.language(lang);
-    console.verbose(verbose);
-    Rubric rubric = Rubrics.load(console, rubricFile, false);
-    if (rubric == null) {
-      return ExitCodes.INPUT_ERROR;
+  ExitCode execute() throws IOException {
+    Assessor assessor = new Assessor(rubric.load(console));
+    top = Math.max(0, top);
+    if (format == ReportFormat.html && files.size() > 1 && toStandardOutput()) {
+      throw new CliException(ExitCode.USAGE, "error.html-needs-dir");
     }
-    if (top < 0) {
-      top = 0;
-    }
-    Assessor assessor = new Assessor(rubric);
-    Gates gates;
-    try {
-      gates = Gates.of(minScore, minLesson);
-    } catch (IllegalArgumentException e) {
-      console.error(console.msg("error.gate.range", e.getMessage()));
-      return ExitCodes.USAGE;
-    }
-    if (format == ReportFormat.html && files.size() > 1 && (output == null || output.equals("-"))) {
-      console.error(console.msg("error.html-needs-dir"));
-      return ExitCodes.USAGE;
-    }
-    Templates templates = templates(console, templatesDir);
-    if (templates == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
-    Reports reports = new Reports(templates, minLesson);
+    Reports reports = new Reports(templates.load(), gates.minLesson);
     // where each report goes, decided (and checked for clashes) before anything is written
     Map<String, Path> targets = targets();
-    if (targets == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
-    int code = ExitCodes.OK;
+    ExitCode code = ExitCode.OK;
     List<Assessment> assessed = new ArrayList<>();
     Map<Assessment, String> inputOf = new IdentityHashMap<>();
     for (String file : files) {
-      String name = InputFiles.displayName(file);
-      byte[] bytes;
-      try {
-        bytes = InputFiles.read(file, console.in(), YamlTreeReader.Limits.PROPOSAL.maxBytes());
-      } catch (InputFiles.Unreadable e) {
-        console.error(console.msg("error.cannot-read", name, console.msg(e.reasonKey())));
-        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
-        continue;
-      } catch (IOException e) {
-        console.error(console.msg("error.cannot-read", name, Main.oneLine(e)));
-        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
+      Optional<Assessment> a = assess(assessor, file);
+      if (a.isEmpty()) {
+        code = code.worst(ExitCode.INPUT_ERROR);
         continue;
       }
-      Assessor.Outcome outcome = assessor.assess(name, bytes, lang);
-      for (Finding f : outcome.findings()) {
-        if (f.isError() || !quiet) {
-          console.finding(f);
-        }
-      }
-      if (!outcome.scored()) {
-        console.err().println(console.msg("error.not-scored", name));
-        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
-        continue;
-      }
-      Assessment a = outcome.assessment();
-      assessed.add(a);
-      inputOf.put(a, file);
-      if (!gatesMet(a, gates)) {
-        code = ExitCodes.worst(code, noFail ? ExitCodes.OK : ExitCodes.GATE_FAILED);
+      assessed.add(a.get());
+      inputOf.put(a.get(), file);
+      if (!gatesMet(a.get())) {
+        code = code.worst(gates.failed());
       }
     }
     console.err().flush();
-    code = ExitCodes.worst(code, write(reports, assessed, inputOf, targets));
-    return code;
+    return code.worst(write(reports, assessed, inputOf, targets));
   }
 
-  /** The built-in templates, or those of --templates DIR; null after an error message. */
-  static Templates templates(Console console, Path dir) {
-    if (dir == null) {
-      return new Templates();
-    }
-    if (!Files.isDirectory(dir)) {
-      console.error(console.msg("error.templates-dir", dir));
-      return null;
-    }
+  private boolean toStandardOutput() {
+    return output == null || output.equals("-");
+  }
+
+  /** One input, read and scored, its findings printed; empty when it could not be scored. */
+  private Optional<Assessment> assess(Assessor assessor, String file) {
+    String name = InputFiles.displayName(file);
+    byte[] bytes;
     try {
-      return Templates.withDirectory(dir);
+      bytes = InputFiles.read(file, console.in(), YamlTreeReader.Limits.PROPOSAL.maxBytes());
+    } catch (InputFiles.Unreadable e) {
+      console.error(console.msg("error.cannot-read", name, console.msg(e.reasonKey())));
+      return Optional.empty();
     } catch (IOException e) {
-      console.error(console.msg("error.templates-dir", dir));
-      return null;
+      console.error(console.msg("error.cannot-read", name, Main.oneLine(e)));
+      return Optional.empty();
     }
+    Assessor.Outcome outcome = assessor.assess(name, bytes, language.value());
+    outcome.findings().forEach(console::finding);
+    if (!outcome.scored()) {
+      console.err().println(console.msg("error.not-scored", name));
+      return Optional.empty();
+    }
+    return Optional.of(outcome.assessment());
   }
 
   /** Checks the gates on the exact scores, saying on stderr which failed. */
-  private boolean gatesMet(Assessment a, Gates gates) {
+  private boolean gatesMet(Assessment a) {
+    Gates gates = this.gates.gates();
     Language l = console.language();
     if (gates.totalBelow(a)) {
       console
@@ -242,7 +167,9 @@ public final class AssessCommand implements Callable<Integer> {
               a.proposal().file()
                   + ": "
                   + console.msg(
-                      "error.gate.score", Formats.total(a.total(), l), minScore.toPlainString()));
+                      "error.gate.score",
+                      Formats.total(a.total(), l),
+                      this.gates.minScore.toPlainString()));
     }
     for (Assessment.LessonResult lesson : a.lessons()) {
       if (gates.lessonBelow(lesson)) {
@@ -255,33 +182,32 @@ public final class AssessCommand implements Callable<Integer> {
                         "error.gate.lesson",
                         lesson.lesson().id(),
                         Formats.percent(lesson.share(), l),
-                        minLesson.toPlainString()));
+                        this.gates.minLesson.toPlainString()));
       }
     }
     return !gates.failed(a);
   }
 
   /**
-   * Input -> output path; empty for standard output; null (after an error message) when the outputs
-   * clash or would overwrite an input.
+   * Input -> output path; empty for standard output.
+   *
+   * @throws CliException when the outputs clash or one would overwrite an input
    */
   private Map<String, Path> targets() throws IOException {
     Map<String, Path> targets = new LinkedHashMap<>();
-    if (output == null || output.equals("-")) {
+    if (toStandardOutput()) {
       return targets;
     }
     Path out = Path.of(output);
     boolean dirMode = files.size() > 1 || output.endsWith("/") || Files.isDirectory(out);
     if (files.size() > 1 && !(output.endsWith("/") || Files.isDirectory(out))) {
-      console.error(console.msg("error.output-not-dir"));
-      return null;
+      throw new CliException(ExitCode.INPUT_ERROR, "error.output-not-dir");
     }
     Set<Path> seen = new HashSet<>();
     for (String file : files) {
       Path target = dirMode ? out.resolve(reportName(file)) : out;
       if (!seen.add(target.toAbsolutePath().normalize())) {
-        console.error(console.msg("error.output-clash", target));
-        return null;
+        throw new CliException(ExitCode.INPUT_ERROR, "error.output-clash", target);
       }
       targets.put(file, target);
     }
@@ -289,11 +215,9 @@ public final class AssessCommand implements Callable<Integer> {
       if (file.equals("-")) {
         continue;
       }
-      Path in = Path.of(file);
       for (Path target : targets.values()) {
-        if (Files.exists(target) && Files.exists(in) && Files.isSameFile(in, target)) {
-          console.error(console.msg("error.output-is-input", target));
-          return null;
+        if (OutputFiles.sameFile(target, Path.of(file))) {
+          throw new CliException(ExitCode.INPUT_ERROR, "error.output-is-input", target);
         }
       }
     }
@@ -311,14 +235,14 @@ public final class AssessCommand implements Callable<Integer> {
     return base + "." + format.extension();
   }
 
-  private int write(
+  private ExitCode write(
       Reports reports,
       List<Assessment> assessed,
       Map<Assessment, String> inputOf,
       Map<String, Path> targets) {
     if (targets.isEmpty()) {
       if (assessed.isEmpty()) {
-        return ExitCodes.OK;
+        return ExitCode.OK;
       }
       String text;
       try {
@@ -329,24 +253,22 @@ public final class AssessCommand implements Callable<Integer> {
                 ? reports.render(format, assessed.get(0), top)
                 : reports.renderAll(format, assessed, top);
       } catch (ReportException e) {
-        console.error(e.getMessage());
-        return ExitCodes.INPUT_ERROR;
+        throw CliException.withText(ExitCode.INPUT_ERROR, e.getMessage());
       }
-      console.out().print(text);
-      console.out().flush();
-      return ExitCodes.OK;
+      console.print(text);
+      return ExitCode.OK;
     }
-    int code = ExitCodes.OK;
+    ExitCode code = ExitCode.OK;
     for (Assessment a : assessed) {
       Path target = targets.get(inputOf.get(a));
       try {
-        AtomicFiles.write(target, reports.render(format, a, top).getBytes(StandardCharsets.UTF_8));
+        OutputFiles.write(target, reports.render(format, a, top));
       } catch (ReportException e) {
         console.error(e.getMessage());
-        code = ExitCodes.INPUT_ERROR;
+        code = ExitCode.INPUT_ERROR;
       } catch (IOException e) {
         console.error(console.msg("error.write", target, Main.oneLine(e)));
-        code = ExitCodes.INPUT_ERROR;
+        code = ExitCode.INPUT_ERROR;
       }
     }
     return code;

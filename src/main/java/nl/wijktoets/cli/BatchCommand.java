@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -14,21 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import nl.wijktoets.batch.BatchCsv;
 import nl.wijktoets.batch.BatchRunner;
-import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.Overview;
 import nl.wijktoets.report.OverviewReport;
 import nl.wijktoets.report.ReportException;
 import nl.wijktoets.report.Templates;
 import nl.wijktoets.rubric.Rubric;
-import nl.wijktoets.scoring.Gates;
-import nl.wijktoets.util.AtomicFiles;
+import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,9 +49,7 @@ import picocli.CommandLine.Parameters;
       "  wijktoets batch examples/batch/proposals.csv -o results.csv --report overview.html",
       "  wijktoets batch list.csv --json assessments.jsonl --junit batch.xml --min-score 55"
     })
-public final class BatchCommand implements Callable<Integer> {
-
-  private final Console console;
+public final class BatchCommand extends Subcommand {
 
   @Parameters(paramLabel = "LIST.csv", description = "The CSV list (, or ; separated, UTF-8).")
   Path list;
@@ -91,13 +84,7 @@ public final class BatchCommand implements Callable<Integer> {
       description = "Write the proposal each flat row describes to DIR/<id>.yaml (format 1).")
   Path toYaml;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description =
-          "Language of the overview, row statuses and messages (default: nl for a Dutch locale, else en).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
   @Option(
       names = "--top",
@@ -106,22 +93,7 @@ public final class BatchCommand implements Callable<Integer> {
       description = "How many next steps go in top_steps (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(
-      names = "--min-score",
-      paramLabel = "N",
-      description = "Gate: exit 1 when a row's total is below N.")
-  BigDecimal minScore;
-
-  @Option(
-      names = "--min-lesson",
-      paramLabel = "N",
-      description = "Gate: exit 1 when a lesson of a row is below N percent of its weight.")
-  BigDecimal minLesson;
-
-  @Option(
-      names = "--no-fail",
-      description = "Report failed gates but exit 0 (row errors still exit 3).")
-  boolean noFail;
+  @Mixin Mixins.GateOptions gates;
 
   @Option(
       names = "--threads",
@@ -135,183 +107,148 @@ public final class BatchCommand implements Callable<Integer> {
       description = "No progress line (it only shows when stderr is a terminal).")
   boolean noProgress;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No summary line on stderr.")
-  boolean quiet;
+  @Mixin Mixins.QuietOption quiet;
 
-  @Option(
-      names = "--templates",
-      paramLabel = "DIR",
-      description =
-          "Use the Freemarker templates in DIR instead of the built-in ones of the same name"
-              + " (sandboxed; see the README).")
-  Path templatesDir;
+  @Mixin Mixins.TemplatesOption templates;
 
-  @Option(
-      names = "--rubric",
-      paramLabel = "FILE",
-      description = "Score with this rubric instead of the built-in one (see wijktoets rubric).")
-  Path rubricFile;
+  @Mixin Mixins.RubricOption rubric;
 
-  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
-  boolean verbose;
+  @Mixin Mixins.VerboseOption verbose;
 
   BatchCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   @Override
-  public Integer call() throws IOException {
-    console.language(lang);
-    console.verbose(verbose);
-    Rubric rubric = Rubrics.load(console, rubricFile, false);
-    if (rubric == null) {
-      return ExitCodes.INPUT_ERROR;
+  ExitCode execute() throws IOException {
+    Rubric rubric = this.rubric.load(console);
+    checkFiles();
+    if (toYaml != null) {
+      OutputFiles.createFolder(toYaml);
     }
-    Language language = console.language();
-    String name = list.toString();
+    Templates templates = this.templates.load();
+    long started = System.nanoTime();
+    Overview overview;
+    try (OutputFiles files = new OutputFiles()) {
+      overview = score(rubric, templates, files);
+    } catch (BatchCsv.CsvException e) {
+      printCsvError(e);
+      return ExitCode.INPUT_ERROR;
+    } catch (ReportException e) {
+      throw CliException.withText(ExitCode.INPUT_ERROR, e.getMessage());
+    } catch (IOException e) {
+      String what = e.getMessage() == null ? list.toString() : e.getMessage();
+      throw new CliException(ExitCode.INPUT_ERROR, "error.write", what, Main.oneLine(e));
+    }
+    if (!console.quiet()) {
+      printSummary(overview, (System.nanoTime() - started) / 1e9);
+    }
+    if (overview.errors() > 0) {
+      return ExitCode.INPUT_ERROR;
+    }
+    return overview.gateFailures() > 0 ? gates.failed() : ExitCode.OK;
+  }
+
+  /** Before any work: the list can be read, --report is .md or .html, no output is the list. */
+  private void checkFiles() throws IOException {
     if (!Files.isRegularFile(list)) {
-      console.error(
-          console.msg(
-              "error.cannot-read",
-              name,
-              console.msg(Files.isDirectory(list) ? "error.is-directory" : "error.not-found")));
-      return ExitCodes.INPUT_ERROR;
-    }
-    try {
-      Gates.of(minScore, minLesson);
-    } catch (IllegalArgumentException e) {
-      console.error(console.msg("error.gate.range", e.getMessage()));
-      return ExitCodes.USAGE;
+      String why = Files.isDirectory(list) ? "error.is-directory" : "error.not-found";
+      throw new CliException(
+          ExitCode.INPUT_ERROR, "error.cannot-read", list.toString(), console.msg(why));
     }
     if (report != null && !isReportName(report)) {
-      console.error(console.msg("batch.report-extension", report));
-      return ExitCodes.USAGE;
+      throw new CliException(ExitCode.USAGE, "batch.report-extension", report);
     }
     for (Path out : new Path[] {output, report, json, junit}) {
-      if (out != null && Files.exists(out) && Files.isSameFile(out, list)) {
-        console.error(console.msg("error.output-is-input", out));
-        return ExitCodes.INPUT_ERROR;
+      if (out != null && OutputFiles.sameFile(out, list)) {
+        throw new CliException(ExitCode.INPUT_ERROR, "error.output-is-input", out);
       }
     }
-    if (toYaml != null) {
-      Files.createDirectories(toYaml);
-    }
-    Templates templates = AssessCommand.templates(console, templatesDir);
-    if (templates == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
-    long started = System.nanoTime();
-    List<AtomicFiles.Output> outputs = new ArrayList<>();
-    try {
-      AtomicFiles.Output resultsFile =
-          output == null ? null : track(outputs, AtomicFiles.open(output));
-      AtomicFiles.Output jsonFile = json == null ? null : track(outputs, AtomicFiles.open(json));
-      AtomicFiles.Output junitFile = junit == null ? null : track(outputs, AtomicFiles.open(junit));
-      Writer results =
-          resultsFile == null ? console.out() : BatchRunner.writer(resultsFile.stream());
-      Writer jsonWriter = jsonFile == null ? null : BatchRunner.writer(jsonFile.stream());
-      Writer junitWriter = junitFile == null ? null : BatchRunner.writer(junitFile.stream());
-      BatchRunner runner =
-          new BatchRunner(
-              rubric,
-              new BatchRunner.Options(
-                  name,
-                  list,
-                  language,
-                  lang,
-                  Math.max(0, top),
-                  minScore,
-                  minLesson,
-                  threads == null
-                      ? Runtime.getRuntime().availableProcessors()
-                      : Math.max(1, threads),
-                  toYaml,
-                  jsonWriter,
-                  junitWriter,
-                  LocalDate.now(ZoneOffset.UTC).getYear() + 1));
-      Progress progress =
-          new Progress(
-              console.err(),
-              !noProgress && !quiet && Progress.stderrIsTerminal(),
-              Files.size(list));
-      try (InputStream in = progress.wrap(Files.newInputStream(list))) {
-        runner.run(in, results, progress::update);
-      } catch (BatchCsv.CsvException e) {
-        progress.done();
-        // a decoding error surfaces where the reader's buffer was filled: find its real line
-        int line = e.key().equals("batch.csv.encoding") ? firstLineNotUtf8(list) : e.line();
-        console
-            .err()
-            .println(
-                name
-                    + ":"
-                    + line
-                    + ": "
-                    + console.msg("level.error")
-                    + ": "
-                    + console.msg(e.key(), e.args()));
-        console.err().flush();
-        return ExitCodes.INPUT_ERROR;
-      }
-      progress.done();
-      results.flush();
-      if (jsonWriter != null) {
-        jsonWriter.flush();
-      }
-      if (junitWriter != null) {
-        junitWriter.flush();
-      }
-      Overview overview = runner.overview();
-      if (report != null) {
-        String text =
-            new OverviewReport(templates)
-                .render(
-                    overview,
-                    name,
-                    language,
-                    report.toString().toLowerCase(Locale.ROOT).endsWith(".html"));
-        AtomicFiles.write(report, text.getBytes(StandardCharsets.UTF_8));
-      }
-      for (AtomicFiles.Output o : outputs) {
-        o.commit();
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      if (!quiet) {
-        console
-            .err()
-            .println(
-                console.msg(
-                    "batch.summary",
-                    overview.rows(),
-                    overview.ok(),
-                    overview.errors(),
-                    String.format(Locale.ROOT, "%.1f", seconds),
-                    Math.round(overview.rows() / Math.max(seconds, 1e-3))));
-        console.err().flush();
-      }
-      int code = ExitCodes.OK;
-      if (overview.gateFailures() > 0 && !noFail) {
-        code = ExitCodes.GATE_FAILED;
-      }
-      if (overview.errors() > 0) {
-        code = ExitCodes.INPUT_ERROR;
-      }
-      return code;
-    } catch (ReportException e) {
-      console.error(e.getMessage());
-      return ExitCodes.INPUT_ERROR;
-    } catch (IOException e) {
-      console.error(
-          console.msg(
-              "error.write", e.getMessage() == null ? name : e.getMessage(), Main.oneLine(e)));
-      return ExitCodes.INPUT_ERROR;
+  }
+
+  /**
+   * Scores the list into the results (-o or standard output), --json and --junit, writes the
+   * overview (--report), and commits the files once the whole list has been read.
+   */
+  private Overview score(Rubric rubric, Templates templates, OutputFiles files)
+      throws IOException, BatchCsv.CsvException, ReportException {
+    Writer results = output == null ? console.out() : writer(files, output);
+    Writer jsonWriter = json == null ? null : writer(files, json);
+    Writer junitWriter = junit == null ? null : writer(files, junit);
+    BatchRunner runner = new BatchRunner(rubric, options(jsonWriter, junitWriter));
+    boolean showProgress = !noProgress && !console.quiet() && Progress.stderrIsTerminal();
+    Progress progress = new Progress(console.err(), showProgress, Files.size(list));
+    try (InputStream in = progress.wrap(Files.newInputStream(list))) {
+      runner.run(in, results, progress::update);
     } finally {
-      for (AtomicFiles.Output o : outputs) {
-        o.close();
+      progress.done();
+    }
+    for (Writer w : new Writer[] {results, jsonWriter, junitWriter}) {
+      if (w != null) {
+        w.flush();
       }
     }
+    Overview overview = runner.overview();
+    if (report != null) {
+      boolean html = report.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+      OutputFiles.write(
+          report,
+          new OverviewReport(templates)
+              .render(overview, list.toString(), console.language(), html));
+    }
+    files.commitAll();
+    return overview;
+  }
+
+  private static Writer writer(OutputFiles files, Path target) throws IOException {
+    return BatchRunner.writer(files.open(target).stream());
+  }
+
+  private BatchRunner.Options options(Writer jsonWriter, Writer junitWriter) {
+    return new BatchRunner.Options(
+        list.toString(),
+        list,
+        console.language(),
+        language.value(),
+        Math.max(0, top),
+        gates.minScore,
+        gates.minLesson,
+        threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+        toYaml,
+        jsonWriter,
+        junitWriter,
+        LocalDate.now(ZoneOffset.UTC).getYear() + 1);
+  }
+
+  /** The list as a whole cannot be read on (header, quoting, encoding): where, and why. */
+  private void printCsvError(BatchCsv.CsvException e) throws IOException {
+    // a decoding error surfaces where the reader's buffer was filled: find its real line
+    int line = e.key().equals("batch.csv.encoding") ? firstLineNotUtf8(list) : e.line();
+    console
+        .err()
+        .println(
+            list
+                + ":"
+                + line
+                + ": "
+                + console.msg("level.error")
+                + ": "
+                + console.msg(e.key(), e.args()));
+    console.err().flush();
+  }
+
+  private void printSummary(Overview overview, double seconds) {
+    console
+        .err()
+        .println(
+            console.msg(
+                "batch.summary",
+                overview.rows(),
+                overview.ok(),
+                overview.errors(),
+                String.format(Locale.ROOT, "%.1f", seconds),
+                Math.round(overview.rows() / Math.max(seconds, 1e-3))));
+    console.err().flush();
   }
 
   /** The line of the first byte sequence that is not UTF-8 (read again only after an error). */
@@ -348,11 +285,6 @@ public final class BatchCommand implements Callable<Integer> {
       }
     }
     return line;
-  }
-
-  private static AtomicFiles.Output track(List<AtomicFiles.Output> outputs, AtomicFiles.Output o) {
-    outputs.add(o);
-    return o;
   }
 
   private static boolean isReportName(Path p) {

@@ -4,11 +4,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import nl.wijktoets.i18n.Language;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -28,7 +27,7 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExit codes:%n",
     footer = {"  0  printed", "  2  usage error: unknown shell"})
-public final class CompletionCommand implements Callable<Integer> {
+public final class CompletionCommand extends Subcommand {
 
   /** The shells a script is made for. */
   enum Shell {
@@ -36,14 +35,7 @@ public final class CompletionCommand implements Callable<Integer> {
     zsh
   }
 
-  @picocli.CommandLine.Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language of help and messages (default: nl for a Dutch locale, else en).")
-  Language lang;
-
-  private final Console console;
+  @Mixin Mixins.LanguageOption language;
 
   @Parameters(
       arity = "0..1",
@@ -53,7 +45,7 @@ public final class CompletionCommand implements Callable<Integer> {
   Shell shell;
 
   CompletionCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   /** The script for a shell, generated from the full command tree. */
@@ -73,9 +65,8 @@ public final class CompletionCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    console.out().print(script(shell));
-    console.out().flush();
-    return ExitCodes.OK;
+  ExitCode execute() {
+    console.print(script(shell));
+    return ExitCode.OK;
   }
 }

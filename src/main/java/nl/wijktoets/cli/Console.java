@@ -18,6 +18,7 @@ public final class Console {
   private final Map<String, String> env;
   private Language language;
   private boolean verbose;
+  private boolean quiet;
 
   public Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     this.out = out;
@@ -62,6 +63,15 @@ public final class Console {
     this.verbose = v;
   }
 
+  /** Whether warnings are hidden ({@code -q}); errors always show. */
+  public boolean quiet() {
+    return quiet;
+  }
+
+  public void quiet(boolean q) {
+    this.quiet = q;
+  }
+
   public String msg(String key, Object... args) {
     return Messages.get(language, key, args);
   }
@@ -72,7 +82,18 @@ public final class Console {
     err.flush();
   }
 
+  /**
+   * A finding on stderr as {@code file:line:col: level: message}; a warning only when not quiet.
+   */
   public void finding(Finding f) {
-    err.println(f.format(language));
+    if (f.isError() || !quiet) {
+      err.println(f.format(language));
+    }
+  }
+
+  /** Text on standard output, flushed. */
+  public void print(String text) {
+    out.print(text);
+    out.flush();
   }
 }

@@ -1,21 +1,18 @@
 package nl.wijktoets.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.DiffReport;
-import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.AssessmentDiff;
 import nl.wijktoets.scoring.Assessor;
-import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.InputFiles;
 import nl.wijktoets.source.YamlNode;
 import nl.wijktoets.source.YamlTreeReader;
-import nl.wijktoets.util.AtomicFiles;
+import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,14 +37,12 @@ import picocli.CommandLine.Parameters;
       "  wijktoets diff voorstel-v1.yaml voorstel-v2.yaml",
       "  wijktoets diff old.yaml new.yaml -f json -o diff.json"
     })
-public final class DiffCommand implements Callable<Integer> {
+public final class DiffCommand extends Subcommand {
 
   enum Format {
     md,
     json
   }
-
-  private final Console console;
 
   @Parameters(index = "0", paramLabel = "OLD", description = "The earlier version (YAML).")
   String oldFile;
@@ -68,46 +63,23 @@ public final class DiffCommand implements Callable<Integer> {
       description = "Write to FILE instead of standard output.")
   Path output;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language (default: the new version's `language`, else nl).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
-  @Option(
-      names = "--rubric",
-      paramLabel = "FILE",
-      description = "Score both with this rubric instead of the built-in one.")
-  Path rubricFile;
+  @Mixin Mixins.RubricOption rubric;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Do not print warnings.")
-  boolean quiet;
+  @Mixin Mixins.QuietOption quiet;
 
   DiffCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   private record Side(Assessment assessment, YamlNode tree) {}
 
   @Override
-  public Integer call() throws IOException {
-    console.language(lang);
-    Rubric rubric = Rubrics.load(console, rubricFile, quiet);
-    if (rubric == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
-    Assessor assessor = new Assessor(rubric);
-    Side after = side(assessor, newFile, lang);
-    if (after == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
+  ExitCode execute() throws IOException {
+    Assessor assessor = new Assessor(rubric.load(console));
+    Side after = side(assessor, newFile, language.value());
     Side before = side(assessor, oldFile, after.assessment().language());
-    if (before == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
     AssessmentDiff diff =
         AssessmentDiff.of(before.assessment(), before.tree(), after.assessment(), after.tree());
     String text =
@@ -115,14 +87,14 @@ public final class DiffCommand implements Callable<Integer> {
             ? DiffReport.json(diff)
             : DiffReport.markdown(diff, after.assessment().language());
     if (output == null) {
-      console.out().print(text);
-      console.out().flush();
+      console.print(text);
     } else {
-      AtomicFiles.write(output, text.getBytes(StandardCharsets.UTF_8));
+      OutputFiles.write(output, text);
     }
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 
+  /** One version, read and scored; its findings printed. */
   private Side side(Assessor assessor, String file, Language language) {
     String name = InputFiles.displayName(file);
     byte[] bytes;
@@ -131,18 +103,13 @@ public final class DiffCommand implements Callable<Integer> {
     } catch (IOException e) {
       String why =
           e instanceof InputFiles.Unreadable u ? console.msg(u.reasonKey()) : Main.oneLine(e);
-      console.error(console.msg("error.cannot-read", name, why));
-      return null;
+      throw new CliException(ExitCode.INPUT_ERROR, "error.cannot-read", name, why);
     }
     Assessor.Outcome outcome = assessor.assess(name, bytes, language);
-    for (Finding f : outcome.findings()) {
-      if (f.isError() || !quiet) {
-        console.finding(f);
-      }
-    }
+    outcome.findings().forEach(console::finding);
     if (!outcome.scored()) {
       console.err().println(console.msg("error.not-scored", name));
-      return null;
+      throw CliException.alreadyReported(ExitCode.INPUT_ERROR);
     }
     var tree = new YamlTreeReader(YamlTreeReader.Limits.PROPOSAL).read(name, bytes).root();
     return new Side(outcome.assessment(), tree);

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import nl.wijktoets.i18n.Language;
-import nl.wijktoets.util.AtomicFiles;
+import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,9 +34,7 @@ import picocli.CommandLine.Parameters;
       "  wijktoets init voorstel.yaml --lang nl",
       "  wijktoets init - --lang en           # to standard output"
     })
-public final class InitCommand implements Callable<Integer> {
-
-  private final Console console;
+public final class InitCommand extends Subcommand {
 
   @Parameters(
       arity = "0..1",
@@ -46,18 +44,13 @@ public final class InitCommand implements Callable<Integer> {
           "Where to write the template (default: ${DEFAULT-VALUE}); - for standard output.")
   String file;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language of the comments (default: nl for a Dutch locale, else en).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
   @Option(names = "--force", description = "Overwrite FILE if it exists.")
   boolean force;
 
   InitCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   /** The template text in a language, as packaged. */
@@ -71,27 +64,23 @@ public final class InitCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    console.language(lang);
+  ExitCode execute() {
     String text = template(console.language());
     if (file.equals("-")) {
-      console.out().print(text);
-      console.out().flush();
-      return ExitCodes.OK;
+      console.print(text);
+      return ExitCode.OK;
     }
     Path target = Path.of(file);
     if (Files.exists(target) && !force) {
-      console.error(console.msg("init.exists", file));
-      return ExitCodes.INPUT_ERROR;
+      throw new CliException(ExitCode.INPUT_ERROR, "init.exists", file);
     }
     try {
-      AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
+      OutputFiles.write(target, text);
     } catch (IOException e) {
-      console.error(console.msg("error.write", file, Main.oneLine(e)));
-      return ExitCodes.INPUT_ERROR;
+      throw new CliException(ExitCode.INPUT_ERROR, "error.write", file, Main.oneLine(e));
     }
     console.err().println(console.msg("init.written", file));
     console.err().flush();
-    return ExitCodes.OK;
+    return ExitCode.OK;
   }
 }

@@ -52,11 +52,7 @@ public final class Main {
     try {
       code = cli.execute(args);
     } catch (Throwable t) { // errors such as StackOverflowError or OutOfMemoryError: still exit 3
-      console.error(console.msg("error.internal", oneLine(t)));
-      if (console.verbose()) {
-        t.printStackTrace(console.err());
-      }
-      code = ExitCodes.INPUT_ERROR;
+      code = internalError(console, t);
     }
     out.flush();
     err.flush();
@@ -75,38 +71,56 @@ public final class Main {
     cli.addSubcommand(new ExplainCommand(console));
     cli.addSubcommand(new DiffCommand(console));
     cli.addSubcommand(new CompletionCommand(console));
-    if (console.language() == Language.NL) {
-      // Dutch help: texts from help_nl.properties; what it lacks stays in English
-      cli.setResourceBundle(
-          ResourceBundle.getBundle(
-              "nl.wijktoets.cli.help",
-              Language.NL.locale(),
-              ResourceBundle.Control.getNoFallbackControl(
-                  ResourceBundle.Control.FORMAT_PROPERTIES)));
-    }
+    // help texts: help_nl.properties for Dutch (what it lacks stays in English); help.properties
+    // holds the English texts of shared options where a command says them its own way
+    cli.setResourceBundle(
+        ResourceBundle.getBundle(
+            "nl.wijktoets.cli.help",
+            console.language().locale(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     cli.setOut(console.out());
     cli.setErr(console.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          console.error(console.msg("error.internal", oneLine(ex)));
-          if (console.verbose()) {
-            ex.printStackTrace(console.err());
-          }
-          return ExitCodes.INPUT_ERROR;
-        });
+        (ex, commandLine, parseResult) ->
+            ex instanceof CliException e ? report(console, e) : internalError(console, ex));
     cli.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          console.error(ex.getMessage());
-          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, console.err())) {
-            console.err().println(c.getHelp().fullSynopsis().stripTrailing());
-            console.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-          }
-          console.err().flush();
-          return ExitCodes.USAGE;
-        });
+        (ex, args) ->
+            ex.getCause() instanceof CliException e ? report(console, e) : usageError(console, ex));
     return cli;
+  }
+
+  /**
+   * The one place where a command's error ({@link CliException}, thrown by a command or a type
+   * converter) is printed: {@code wijktoets: error: MESSAGE}, then the exit code.
+   */
+  private static int report(Console console, CliException e) {
+    String message = e.message(console.language());
+    if (message != null) {
+      console.error(message);
+    }
+    return e.exitCode().number();
+  }
+
+  /** A crash: one line (and with --verbose the stack trace), exit 3, never 1. */
+  private static int internalError(Console console, Throwable t) {
+    console.error(console.msg("error.internal", oneLine(t)));
+    if (console.verbose()) {
+      t.printStackTrace(console.err());
+    }
+    return ExitCode.INPUT_ERROR.number();
+  }
+
+  /** A usage error: picocli's message, a suggestion or the synopsis, exit 2. */
+  private static int usageError(Console console, CommandLine.ParameterException ex) {
+    CommandLine c = ex.getCommandLine();
+    console.error(ex.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, console.err())) {
+      console.err().println(c.getHelp().fullSynopsis().stripTrailing());
+      console.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+    }
+    console.err().flush();
+    return ExitCode.USAGE.number();
   }
 
   static String oneLine(Throwable t) {

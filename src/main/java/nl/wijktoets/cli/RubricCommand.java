@@ -3,11 +3,9 @@ package nl.wijktoets.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.RubricLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code wijktoets rubric [show|check FILE]}: print the built-in rubric or check a custom one. */
@@ -33,14 +31,12 @@ import picocli.CommandLine.Parameters;
       "  wijktoets rubric check my-rubric.yaml",
       "  wijktoets assess proposal.yaml --rubric my-rubric.yaml"
     })
-public final class RubricCommand implements Callable<Integer> {
+public final class RubricCommand extends Subcommand {
 
   enum Action {
     show,
     check
   }
-
-  private final Console console;
 
   @Parameters(
       index = "0",
@@ -57,38 +53,32 @@ public final class RubricCommand implements Callable<Integer> {
       description = "The rubric file to check.")
   Path file;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language of the messages (default: nl for a Dutch locale, else en).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
   RubricCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   @Override
-  public Integer call() {
-    console.language(lang);
+  ExitCode execute() {
     if (action == Action.show) {
-      console.out().print(new String(RubricLoader.builtinBytes(), StandardCharsets.UTF_8));
-      console.out().flush();
-      return ExitCodes.OK;
+      console.print(new String(RubricLoader.builtinBytes(), StandardCharsets.UTF_8));
+      return ExitCode.OK;
     }
     if (file == null) {
-      console.error(console.msg("rubric.check-needs-file"));
-      return ExitCodes.USAGE;
+      throw new CliException(ExitCode.USAGE, "rubric.check-needs-file");
     }
     if (!Files.isRegularFile(file)) {
-      console.error(console.msg("error.cannot-read", file, console.msg("error.not-found")));
-      return ExitCodes.INPUT_ERROR;
+      throw new CliException(
+          ExitCode.INPUT_ERROR, "error.cannot-read", file, console.msg("error.not-found"));
     }
-    boolean ok = Rubrics.load(console, file, false) != null;
-    if (ok) {
-      console.err().println(console.msg("rubric.ok", file));
-      console.err().flush();
+    try {
+      Rubrics.load(console, file);
+    } catch (CliException e) {
+      throw e.exitingWith(ExitCode.GATE_FAILED); // the check failed
     }
-    return ok ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+    console.err().println(console.msg("rubric.ok", file));
+    console.err().flush();
+    return ExitCode.OK;
   }
 }

@@ -7,40 +7,44 @@ import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.source.Finding;
 
-/** Loads the rubric a command was given with {@code --rubric}, or the built-in one. */
+/**
+ * Loads the rubric a command was given ({@code --rubric}, {@code rubric check}), or the built-in.
+ */
 final class Rubrics {
 
   private Rubrics() {}
 
   /**
-   * The rubric to use, or null after printing every located error (the command then exits 3).
-   * Warnings are printed unless {@code quiet}.
+   * The rubric in {@code file} (the built-in one for null), after printing its findings: errors
+   * always, warnings unless the console is quiet.
+   *
+   * @throws CliException (exit 3) when the file cannot be read, or has errors
    */
-  static Rubric load(Console console, Path file, boolean quiet) {
+  static Rubric load(Console console, Path file) {
     if (file == null) {
       return RubricLoader.builtin();
     }
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        console.error(console.msg("error.cannot-read", file, console.msg("error.is-directory")));
-        return null;
+        throw cannotRead(console, file, "error.is-directory");
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      console.error(console.msg("error.cannot-read", file, console.msg("error.not-found")));
-      return null;
+      throw cannotRead(console, file, "error.not-found");
     }
     RubricLoader.Result result = RubricLoader.check(file.toString(), bytes);
     for (Finding f : result.findings()) {
-      if (f.isError() || !quiet) {
-        console.finding(f);
-      }
+      console.finding(f);
     }
     if (!result.ok()) {
-      console.error(console.msg("rubric.unusable", file));
-      return null;
+      throw new CliException(ExitCode.INPUT_ERROR, "rubric.unusable", file);
     }
     return result.rubric();
+  }
+
+  private static CliException cannotRead(Console console, Path file, String reasonKey) {
+    return new CliException(
+        ExitCode.INPUT_ERROR, "error.cannot-read", file, console.msg(reasonKey));
   }
 }

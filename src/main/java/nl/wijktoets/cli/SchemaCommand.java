@@ -3,11 +3,10 @@ package nl.wijktoets.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
-import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.ProposalSchema;
 import nl.wijktoets.rubric.RubricLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code wijktoets schema [proposal]}: print a JSON Schema for editors and CI. */
@@ -24,7 +23,7 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExit codes:%n",
     footer = {"  0  printed", "  2  usage error: unknown schema name"})
-public final class SchemaCommand implements Callable<Integer> {
+public final class SchemaCommand extends Subcommand {
 
   /** The schemas this command prints. */
   enum Name {
@@ -33,14 +32,7 @@ public final class SchemaCommand implements Callable<Integer> {
     rubric
   }
 
-  @picocli.CommandLine.Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language of help and messages (default: nl for a Dutch locale, else en).")
-  Language lang;
-
-  private final Console console;
+  @Mixin Mixins.LanguageOption language;
 
   @Parameters(
       arity = "0..1",
@@ -50,20 +42,19 @@ public final class SchemaCommand implements Callable<Integer> {
   Name name;
 
   SchemaCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   @Override
-  public Integer call() {
+  ExitCode execute() {
     String text =
         switch (name) {
           case proposal -> ProposalSchema.get().text();
           case report -> resource("/nl/wijktoets/schema/report.schema.json");
           case rubric -> resource(RubricLoader.SCHEMA_RESOURCE);
         };
-    console.out().print(text.endsWith("\n") ? text : text + "\n");
-    console.out().flush();
-    return ExitCodes.OK;
+    console.print(text.endsWith("\n") ? text : text + "\n");
+    return ExitCode.OK;
   }
 
   static String resource(String path) {

@@ -1,20 +1,16 @@
 package nl.wijktoets.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.FindingsReport;
-import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.InputFiles;
 import nl.wijktoets.source.YamlTreeReader;
-import nl.wijktoets.util.AtomicFiles;
+import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,9 +38,7 @@ import picocli.CommandLine.Parameters;
       "  wijktoets validate proposals/*.yaml -f sarif -o findings.sarif",
       "  wijktoets validate proposals/*.yaml -f github"
     })
-public final class ValidateCommand implements Callable<Integer> {
-
-  private final Console console;
+public final class ValidateCommand extends Subcommand {
 
   @Parameters(
       arity = "1..*",
@@ -72,56 +66,27 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Warnings fail too (exit 1).")
   boolean strict;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language of the messages (default: nl for a Dutch locale, else en).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Leave warnings out of text and github output.")
-  boolean quiet;
+  @Mixin Mixins.QuietOption quietOption;
 
-  @Option(
-      names = "--rubric",
-      paramLabel = "FILE",
-      description =
-          "Check waivers against this rubric instead of the built-in one (see wijktoets rubric).")
-  Path rubricFile;
+  @Mixin Mixins.RubricOption rubric;
 
-  @Option(names = "--verbose", description = "Print stack traces of internal errors.")
-  boolean verbose;
+  @Mixin Mixins.VerboseOption verbose;
 
   ValidateCommand(Console console) {
-    this.console = console;
+    super(console);
   }
 
   @Override
-  public Integer call() {
-    console.language(lang);
-    console.verbose(verbose);
-    Rubric rubric = Rubrics.load(console, rubricFile, false);
-    if (rubric == null) {
-      return ExitCodes.INPUT_ERROR;
-    }
+  ExitCode execute() {
+    Assessor assessor = new Assessor(rubric.load(console));
     if (output != null && !output.equals("-")) {
-      Path out = Path.of(output);
-      for (String file : files) {
-        try {
-          if (!file.equals("-") && Files.exists(out) && Files.isSameFile(out, Path.of(file))) {
-            console.error(console.msg("error.output-is-input", output));
-            return ExitCodes.INPUT_ERROR;
-          }
-        } catch (IOException e) {
-          // the input cannot be read: reported below like any other
-        }
-      }
+      refuseInputs(Path.of(output));
     }
-    Assessor assessor = new Assessor(rubric);
+    boolean quiet = console.quiet();
     List<FindingsReport.FileResult> results = new ArrayList<>();
-    int code = ExitCodes.OK;
+    ExitCode code = ExitCode.OK;
     for (String file : files) {
       String name = InputFiles.displayName(file);
       try {
@@ -131,7 +96,7 @@ public final class ValidateCommand implements Callable<Integer> {
         FindingsReport.FileResult r = new FindingsReport.FileResult(name, outcome.findings(), null);
         results.add(r);
         if (r.errors(strict) > 0) {
-          code = ExitCodes.worst(code, ExitCodes.GATE_FAILED);
+          code = code.worst(ExitCode.GATE_FAILED);
         }
       } catch (IOException e) {
         String why =
@@ -139,19 +104,17 @@ public final class ValidateCommand implements Callable<Integer> {
         String message = console.msg("error.cannot-read", name, why);
         console.error(message);
         results.add(new FindingsReport.FileResult(name, List.of(), message));
-        code = ExitCodes.worst(code, ExitCodes.INPUT_ERROR);
+        code = code.worst(ExitCode.INPUT_ERROR);
       }
     }
     String text = FindingsReport.render(format, results, console.language(), strict, quiet);
     if (output == null || output.equals("-")) {
-      console.out().print(text);
-      console.out().flush();
+      console.print(text);
     } else {
       try {
-        AtomicFiles.write(Path.of(output), text.getBytes(StandardCharsets.UTF_8));
+        OutputFiles.write(Path.of(output), text);
       } catch (IOException e) {
-        console.error(console.msg("error.write", output, Main.oneLine(e)));
-        return ExitCodes.INPUT_ERROR;
+        throw new CliException(ExitCode.INPUT_ERROR, "error.write", output, Main.oneLine(e));
       }
     }
     long errors =
@@ -162,5 +125,18 @@ public final class ValidateCommand implements Callable<Integer> {
     console.err().println(console.msg("validate.summary", results.size(), errors, warnings));
     console.err().flush();
     return code;
+  }
+
+  /** The output must not be one of the inputs. */
+  private void refuseInputs(Path out) {
+    for (String file : files) {
+      try {
+        if (!file.equals("-") && OutputFiles.sameFile(out, Path.of(file))) {
+          throw new CliException(ExitCode.INPUT_ERROR, "error.output-is-input", output);
+        }
+      } catch (IOException e) {
+        // the input cannot be read: reported below like any other
+      }
+    }
   }
 }

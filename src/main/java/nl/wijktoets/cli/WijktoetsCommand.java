@@ -1,11 +1,11 @@
 package nl.wijktoets.cli;
 
-import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.util.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +29,7 @@ public final class WijktoetsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Option(
-      names = "--lang",
-      paramLabel = "nl|en",
-      converter = LanguageConverter.class,
-      description = "Language of help and messages (default: nl for a Dutch locale, else en).")
-  Language lang;
+  @Mixin Mixins.LanguageOption language;
 
   private final Console console;
 

@@ -26,8 +26,15 @@ public record Gates(Fraction minTotal, Fraction minLessonShare) {
             : Fraction.of(checked(minLessonPercent, "--min-lesson")).dividedBy(100));
   }
 
+  /** Whether a gate's number is allowed: from 0 to 100, with at most 6 decimals. */
+  public static boolean valid(BigDecimal value) {
+    return value.scale() <= 6
+        && value.signum() >= 0
+        && value.compareTo(BigDecimal.valueOf(100)) <= 0;
+  }
+
   private static BigDecimal checked(BigDecimal value, String option) {
-    if (value.scale() > 6 || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+    if (!valid(value)) {
       throw new IllegalArgumentException(option);
     }
     return value;

@@ -277,7 +277,7 @@ class DiffCommandTest {
   @Test
   void missingFileExitsThree() {
     Run r = run("diff", V1, dir.resolve("nope.yaml").toString());
-    assertThat(r.code()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(r.code()).isEqualTo(ExitCode.INPUT_ERROR.number());
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("nope.yaml");
     Run old = run("diff", dir.resolve("nope.yaml").toString(), V1);
@@ -297,7 +297,7 @@ class DiffCommandTest {
     Path bad = dir.resolve("kapot.yaml");
     Files.writeString(bad, "name: [unclosed\nneighbourhood: x\n", StandardCharsets.UTF_8);
     Run r = run("diff", V1, bad.toString(), "--lang", "en");
-    assertThat(r.code()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(r.code()).isEqualTo(ExitCode.INPUT_ERROR.number());
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains(bad + ":").contains("error");
 
@@ -310,6 +310,6 @@ class DiffCommandTest {
 
   @Test
   void missingArgumentIsAUsageError() {
-    assertThat(run("diff", V1).code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("diff", V1).code()).isEqualTo(ExitCode.USAGE.number());
   }
 }

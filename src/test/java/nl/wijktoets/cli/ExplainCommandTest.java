@@ -235,7 +235,7 @@ class ExplainCommandTest {
   @Test
   void unknownCriterionExitsTwoWithDidYouMean() {
     Run en = run("explain", "conector", "--lang", "en");
-    assertThat(en.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(en.code()).isEqualTo(ExitCode.USAGE.number());
     assertThat(en.out()).isEmpty();
     assertThat(en.err()).contains("no criterion `conector`; did you mean `connector`?");
     Run nl = run("explain", "jobs-for-resident", "--lang", "nl");
