@@ -1,12 +1,9 @@
 package nl.wijktoets.batch;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +23,6 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import nl.wijktoets.cli.Main;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
@@ -34,6 +30,7 @@ import nl.wijktoets.proposal.Vocabulary;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
+import nl.wijktoets.testutil.Run;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FlatRowYamlEquivalenceTest {
 
   private static final Assessor ASSESSOR = new Assessor(RubricLoader.builtin());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   // ---------------------------------------------------------------------------------------------
   // generators
@@ -445,25 +441,16 @@ class FlatRowYamlEquivalenceTest {
   @Test
   void toYamlWritesOneFilePerFlatRowScoringLikeTheResults() throws Exception {
     Path yamlDir = dir.resolve("yaml");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {
-              "batch",
-              "examples/batch/proposals.csv",
-              "--to-yaml",
-              yamlDir.toString(),
-              "--lang",
-              "en"
-            },
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    assertThat(code).as(err.toString()).isEqualTo(3); // the list has two error rows
-    List<CSVRecord> records =
-        CSVFormat.RFC4180.parse(new StringReader(out.toString())).getRecords();
+    Run batch =
+        run(
+            "batch",
+            "examples/batch/proposals.csv",
+            "--to-yaml",
+            yamlDir.toString(),
+            "--lang",
+            "en");
+    assertThat(batch.code()).as(batch.err()).isEqualTo(3); // the list has two error rows
+    List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(batch.out())).getRecords();
     List<String> header = records.get(0).toList();
     int file = header.indexOf("file");
     assertThat(file).as("`file` is a flat column, not passed through").isEqualTo(-1);
@@ -484,18 +471,10 @@ class FlatRowYamlEquivalenceTest {
     assertThat(written).containsExactlyInAnyOrderElementsOf(expected);
     for (var e : flatScores.entrySet()) {
       Path yaml = yamlDir.resolve(e.getKey() + ".yaml");
-      StringWriter json = new StringWriter();
-      StringWriter jsonErr = new StringWriter();
-      int assess =
-          Main.run(
-              new String[] {"assess", yaml.toString(), "-f", "json"},
-              new PrintWriter(json),
-              new PrintWriter(jsonErr),
-              new ByteArrayInputStream(new byte[0]),
-              Map.of());
-      assertThat(assess).as("%s: %s", e.getKey(), jsonErr).isZero();
-      assertThat(jsonErr.toString()).doesNotContain(": error:");
-      BigDecimal total = JSON.readTree(json.toString()).get("total").decimalValue();
+      Run assess = run("assess", yaml.toString(), "-f", "json");
+      assertThat(assess.code()).as("%s: %s", e.getKey(), assess.err()).isZero();
+      assertThat(assess.err()).doesNotContain(": error:");
+      BigDecimal total = assess.json().get("total").decimalValue();
       assertThat(total).as(e.getKey()).isEqualByComparingTo(new BigDecimal(e.getValue()));
     }
   }

@@ -1,14 +1,12 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,27 +27,6 @@ class AssessCommandTest {
   private static final String MOERWIJK = "examples/moerwijk.yaml";
   private static final String TRANSVAAL = "examples/transvaal.yaml";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(out);
-    }
-
-    List<String> errLines() {
-      return err.lines().filter(l -> !l.isBlank()).toList();
-    }
-  }
-
-  private static Run run(InputStream in, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), in, Map.of());
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private static Run run(String... args) {
-    return run(new ByteArrayInputStream(new byte[0]), args);
-  }
 
   private static void assertNoStackTrace(Run r) {
     assertThat(r.err()).doesNotContain("Exception", "\tat ", "at nl.wijktoets");
@@ -351,17 +329,9 @@ class AssessCommandTest {
 
   @Test
   void messagesFollowTheLocaleAndLang() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {"assess", "examples/nope.yaml"},
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of("LANG", "nl_NL.UTF-8"));
-    assertThat(code).isEqualTo(3);
-    assertThat(err.toString()).contains("kan examples/nope.yaml niet lezen");
+    Run nl = run(Map.of("LANG", "nl_NL.UTF-8"), "assess", "examples/nope.yaml");
+    assertThat(nl.code()).isEqualTo(3);
+    assertThat(nl.err()).contains("kan examples/nope.yaml niet lezen");
     Run en = run("assess", "examples/nope.yaml");
     assertThat(en.err()).contains("cannot read examples/nope.yaml");
     Run dutchByOption = run("assess", TRANSVAAL, "-f", "json", "--lang", "nl", "--min-score", "80");

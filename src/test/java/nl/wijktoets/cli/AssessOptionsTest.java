@@ -1,14 +1,12 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,21 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AssessOptionsTest {
 
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void gatesOutsideZeroToHundredAreUsageErrors() {

@@ -1,12 +1,11 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -19,12 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import nl.wijktoets.testutil.Run;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -45,41 +44,6 @@ class BatchCommandTest {
       Pattern.compile("wijktoets batch: (\\d+) rows, (\\d+) ok, (\\d+) errors, .*");
 
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {
-    List<String> errLines() {
-      return err.lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    /** rows, ok, errors from the summary line. */
-    long[] summary() {
-      List<long[]> found = new ArrayList<>();
-      for (String l : errLines()) {
-        Matcher m = SUMMARY.matcher(l);
-        if (m.matches()) {
-          found.add(
-              new long[] {
-                Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))
-              });
-        }
-      }
-      assertThat(found).as("one summary line in %s", err).hasSize(1);
-      return found.get(0);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
@@ -113,6 +77,22 @@ class BatchCommandTest {
 
   // ---------------------------------------------------------------------------------------------
   // 1. Dutch Excel export
+
+  /** rows, ok, errors from the summary line. */
+  private static long[] summary(Run r) {
+    List<long[]> found = new ArrayList<>();
+    for (String l : r.errLines()) {
+      Matcher m = SUMMARY.matcher(l);
+      if (m.matches()) {
+        found.add(
+            new long[] {
+              Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))
+            });
+      }
+    }
+    assertThat(found).as("one summary line in %s", r.err()).hasSize(1);
+    return found.get(0);
+  }
 
   @Test
   void dutchExcelExportScoresLikeTheSameListWithCommasAndPoints() throws IOException {
@@ -151,7 +131,7 @@ class BatchCommandTest {
     assertThat(cell(nlRows, 0, "Notes")).isEqualTo("a, b");
     assertThat(new BigDecimal(cell(nlRows, 0, "score"))).isPositive();
     assertThat(cell(nlRows, 0, "score")).matches("[0-9]+(\\.[0-9]+)?");
-    assertThat(nl.summary()).containsExactly(2, 2, 0);
+    assertThat(summary(nl)).containsExactly(2, 2, 0);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -358,7 +338,7 @@ class BatchCommandTest {
     assertThat(cell(rows, 5, "status")).isEqualTo("ok");
     assertThat(cell(rows, 3, "name")).isEqualTo("Buurtcoöperatie De Moerwijkse Handen U.A.");
     assertThat(cell(rows, 6, "notes")).isEqualTo("g");
-    assertThat(r.summary()).containsExactly(7, 2, 5);
+    assertThat(summary(r)).containsExactly(7, 2, 5);
 
     Run assess = run("assess", listDir.resolve("ok.yaml").toString(), "-f", "json");
     assertThat(assess.code()).isZero();
@@ -445,7 +425,7 @@ class BatchCommandTest {
     assertThat(cell(rows, 3, "advisor")).isEqualTo("R");
     assertThat(cell(rows, 2, "advisor")).isEmpty();
     assertThat(cell(rows, 0, "score")).isNotEmpty();
-    assertThat(r.summary()).containsExactly(10, 2, 8);
+    assertThat(summary(r)).containsExactly(10, 2, 8);
   }
 
   @Test
@@ -635,7 +615,7 @@ class BatchCommandTest {
     assertThat(r.code()).isEqualTo(3);
     Run noFail = run("batch", EXAMPLE.toString(), "--min-score", "90", "--no-fail", "--lang", "en");
     assertThat(noFail.code()).isEqualTo(3);
-    assertThat(r.summary()).containsExactly(12, 10, 2);
+    assertThat(summary(r)).containsExactly(12, 10, 2);
   }
 
   @Test

@@ -1,20 +1,19 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.wijktoets.testutil.Golden;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,72 +31,37 @@ class CompletionsTest {
 
   private static final Path DIR = Path.of("completions");
 
-  private static boolean updating() {
-    return Boolean.parseBoolean(System.getProperty("wijktoets.updateGolden", "false"));
-  }
-
   private static Path file(CompletionCommand.Shell shell) {
     return DIR.resolve("wijktoets." + shell.name());
-  }
-
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
   }
 
   @ParameterizedTest
   @EnumSource(CompletionCommand.Shell.class)
   void checkedInScriptIsUpToDate(CompletionCommand.Shell shell) throws IOException {
-    String expected = CompletionCommand.script(shell);
-    Path file = file(shell);
-    if (updating()) {
-      String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-      if (!expected.equals(current)) {
-        Files.createDirectories(DIR);
-        Files.writeString(file, expected, StandardCharsets.UTF_8);
-      }
-      return;
-    }
-    assertThat(file)
-        .as("%s is missing; regenerate it with -Dwijktoets.updateGolden=true", file)
-        .exists();
-    assertThat(Files.readString(file, StandardCharsets.UTF_8))
-        .as(
-            "%s is stale: regenerate it with `mvn -B verify -Dwijktoets.updateGolden=true` or"
-                + " `java -jar target/wijktoets.jar completion %s > %s`",
-            file, shell, file)
-        .isEqualTo(expected);
+    Golden.check(file(shell), CompletionCommand.script(shell));
   }
 
   @ParameterizedTest
   @EnumSource(CompletionCommand.Shell.class)
   void completionCommandPrintsTheScript(CompletionCommand.Shell shell) {
-    String[] r = run("completion", shell.name());
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).isEqualTo(CompletionCommand.script(shell));
+    Run r = run("completion", shell.name());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(CompletionCommand.script(shell));
   }
 
   @Test
   void bashIsTheDefault() {
-    String[] r = run("completion");
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).isEqualTo(CompletionCommand.script(CompletionCommand.Shell.bash));
+    Run r = run("completion");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(CompletionCommand.script(CompletionCommand.Shell.bash));
   }
 
   @Test
   void unknownShellIsAUsageError() {
-    String[] r = run("completion", "fish");
-    assertThat(r[0]).isEqualTo("2");
-    assertThat(r[1]).isEmpty();
-    assertThat(r[2]).contains("fish");
+    Run r = run("completion", "fish");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("fish");
   }
 
   @Test

@@ -1,13 +1,11 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.wijktoets.rubric.RubricLoader;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,25 +30,6 @@ class DiffCommandTest {
           "public-task-revenue", "earned-income-share", "resident-governance", "resident-groups");
 
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(out);
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private static void assertNumber(JsonNode n, String expected) {
     assertThat(n).isNotNull();

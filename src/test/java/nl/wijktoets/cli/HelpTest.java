@@ -1,13 +1,12 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,29 +26,6 @@ class HelpTest {
   private static final Pattern VERSION = Pattern.compile("wijktoets (\\d+\\.\\d+\\.\\d+\\S*)");
   private static final Pattern RUBRIC =
       Pattern.compile("rubric wijktoets-haags 1 sha256:([0-9a-f]{64})");
-
-  record Run(int code, String out, String err) {
-    List<String> lines() {
-      return out.lines().toList();
-    }
-  }
-
-  private static Run run(String... args) {
-    return runIn(Map.of(), args);
-  }
-
-  private static Run runIn(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            env);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private static Run help(String command) {
     List<String> args = new ArrayList<>();
@@ -181,7 +158,6 @@ class HelpTest {
     Run nl = run("validate", "--help", "--lang", "nl");
     assertThat(nl.code()).isZero();
     assertThat(nl.out()).isNotEqualTo(en.out());
-    assertThat(runIn(Map.of("LANG", "nl_NL.UTF-8"), "validate", "--help").out())
-        .isEqualTo(nl.out());
+    assertThat(run(Map.of("LANG", "nl_NL.UTF-8"), "validate", "--help").out()).isEqualTo(nl.out());
   }
 }

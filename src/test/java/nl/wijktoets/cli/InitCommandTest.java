@@ -1,24 +1,22 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,22 +28,6 @@ class InitCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SCHEMA_LINE =
       "# yaml-language-server: $schema=./proposal.schema.json";
-
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @TempDir Path dir;
 
   private Path init(String lang) {

@@ -1,15 +1,13 @@
 package nl.wijktoets.cli;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +24,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.Rules;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,28 +79,7 @@ class ValidateCommandTest {
   private static final Pattern FINDING_LINE =
       Pattern.compile("^(.+):(\\d+):(\\d+): (error|warning): (.+) \\[([a-z]+/[a-z0-9-]+)\\]$");
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(out);
-    }
-
-    List<String> lines() {
-      return out.lines().filter(l -> !l.isBlank()).toList();
-    }
-  }
-
-  static Run run(InputStream in, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), in, Map.of());
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  static Run run(String... args) {
-    return run(new ByteArrayInputStream(new byte[0]), args);
-  }
-
-  static Run run(List<String> files, String... options) {
+  static Run validate(List<String> files, String... options) {
     List<String> args = new ArrayList<>();
     args.add("validate");
     args.addAll(files);
@@ -201,7 +178,7 @@ class ValidateCommandTest {
 
   @Test
   void theFiveExamplesAreValid() {
-    Run r = run(EXAMPLES);
+    Run r = validate(EXAMPLES);
     assertThat(r.code()).isZero();
     assertThat(r.out()).doesNotContain(": error: ");
     // warnings are still printed, in the located one-line form
@@ -699,14 +676,14 @@ class ValidateCommandTest {
       String broken = write("broken.yaml", BROKEN);
       String sparse = write("sparse.yaml", WARNINGS_ONLY);
       List<String> files = List.of(broken, sparse, "examples/duindorp.yaml");
-      Run r = run(files, "-f", "junit");
+      Run r = validate(files, "-f", "junit");
       assertThat(r.code()).isEqualTo(1);
       Element root = xml(r.out()).getDocumentElement();
       assertThat(root.getTagName()).isEqualTo("testsuites");
       List<Element> suites = elements(root, "testsuite");
       assertThat(suites).hasSize(3);
       int families = Rules.families().size();
-      JsonNode json = run(files, "-f", "json").json();
+      JsonNode json = validate(files, "-f", "json").json();
       long testsSum = 0;
       long failuresSum = 0;
       for (int i = 0; i < suites.size(); i++) {

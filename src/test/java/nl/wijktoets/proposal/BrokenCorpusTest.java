@@ -15,6 +15,7 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.Finding;
+import nl.wijktoets.testutil.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,26 +34,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>With {@code wijktoets.updateGolden=true} the test rewrites the {@code .expected} files under
  * {@code src/test/resources/broken/} (resolved from the project root, surefire's working directory)
- * instead of failing; review the diff before committing. Files in {@link #KNOWN_BUGS} hold the
- * correct expectation written by hand; they are checked by a disabled test and never rewritten.
+ * instead of failing, through the shared {@link Golden} helper; review the diff before committing.
  */
 class BrokenCorpusTest {
 
   private static final Path CORPUS = Path.of("src/test/resources/broken");
   private static final Path EXAMPLES = Path.of("examples");
-  private static final boolean UPDATE =
-      Boolean.parseBoolean(System.getProperty("wijktoets.updateGolden", "false"));
-
-  /** Corpus files whose current output is wrong: name -> the bug. */
-  private static final Map<String, String> KNOWN_BUGS =
-      Map.of(
-          "missing-name", "a missing required key is reported twice",
-          "alias", "an alias as a list item gives an extra finding: `partners` ... not \"null\"");
 
   private static final Assessor ASSESSOR = new Assessor(RubricLoader.builtin());
 
   static Stream<String> corpus() {
-    return allNames().stream().filter(n -> !KNOWN_BUGS.containsKey(n));
+    return allNames().stream();
   }
 
   private static List<String> allNames() {
@@ -75,24 +67,12 @@ class BrokenCorpusTest {
     return findings.stream().map(f -> f.format(Language.EN) + "\n").collect(Collectors.joining());
   }
 
-  private static String expected(String name) throws IOException {
-    Path file = CORPUS.resolve(name + ".expected");
-    assertThat(file)
-        .as("golden file for %s (run with -Dwijktoets.updateGolden=true)", name)
-        .exists();
-    return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void findingsMatchTheGoldenFile(String name) throws IOException {
     String actual = actual(name);
     assertThat(actual).as("%s gives findings", name).isNotEmpty();
-    if (UPDATE) {
-      Files.writeString(CORPUS.resolve(name + ".expected"), actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(actual).as("findings of broken/%s.yaml", name).isEqualTo(expected(name));
+    Golden.check(CORPUS.resolve(name + ".expected"), actual);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -113,7 +93,7 @@ class BrokenCorpusTest {
 
   @Test
   void corpusIsCompleteAndHasNoOrphans() throws IOException {
-    if (UPDATE) {
+    if (Golden.updating()) {
       return; // the golden files are being written
     }
     List<String> names = allNames();
@@ -128,7 +108,6 @@ class BrokenCorpusTest {
               .toList();
       assertThat(expected).isEqualTo(names);
     }
-    assertThat(names).containsAll(KNOWN_BUGS.keySet());
   }
 
   @Test
@@ -162,16 +141,6 @@ class BrokenCorpusTest {
           .extracting(Finding::rule)
           .contains(e.getValue());
     }
-  }
-
-  @Test
-  void missingNameMatchesItsHandWrittenGoldenFile() throws IOException {
-    assertThat(actual("missing-name")).isEqualTo(expected("missing-name"));
-  }
-
-  @Test
-  void aliasMatchesItsHandWrittenGoldenFile() throws IOException {
-    assertThat(actual("alias")).isEqualTo(expected("alias"));
   }
 
   // ---------------------------------------------------------------------------------------------

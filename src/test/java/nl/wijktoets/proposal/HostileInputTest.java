@@ -1,14 +1,12 @@
 package nl.wijktoets.proposal;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +14,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import nl.wijktoets.cli.Main;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,25 +37,6 @@ class HostileInputTest {
   private static final Duration SLOW = Duration.ofSeconds(15);
 
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
-
-  private static Run cli(InputStream stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            stdin,
-            Map.of("LANG", "en_US.UTF-8"));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  private static Run cli(String... args) {
-    return cli(new ByteArrayInputStream(new byte[0]), args);
-  }
 
   /** An input that could not be scored: exit 3, nothing on stdout, no stack trace. */
   private static void assertRefusedCleanly(Run run, String file) {
@@ -110,7 +88,7 @@ class HostileInputTest {
       }
     }
     assertThat(Files.size(big)).isGreaterThanOrEqualTo(50L * 1024 * 1024);
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", big.toString()));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run("assess", big.toString()));
     assertRefusedCleanly(run, big.toString());
     assertThat(run.err())
         .contains(big + ":1:1: error: the file is larger than 5242880 bytes")
@@ -133,7 +111,7 @@ class HostileInputTest {
             return len;
           }
         };
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli(endless, "assess", "-"));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run(endless, "assess", "-"));
     assertRefusedCleanly(run, "<stdin>");
     assertThat(run.err()).contains("<stdin>:1:1: error: ").contains("[limit/size]");
   }
@@ -154,7 +132,7 @@ class HostileInputTest {
     assertThat(bytes.length).isLessThanOrEqualTo(5 * 1024 * 1024).isGreaterThan(5_200_000);
     Path file = dir.resolve("keys.yaml");
     Files.write(file, bytes);
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
     // values counted: the root mapping, 3 header values, `residents`, then one per key; the
     // 250,001st is the value of k249995 on line 5 + 249,995, after "  k249995: "
@@ -264,7 +242,7 @@ class HostileInputTest {
         file,
         HEADER + "x: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n",
         StandardCharsets.UTF_8);
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
     assertThat(run.err()).contains(file + ":4:67: error: ").contains("[limit/depth]");
   }
@@ -305,7 +283,7 @@ class HostileInputTest {
   void billionLaughsThroughTheCli() throws IOException {
     Path file = dir.resolve("lol.yaml");
     Files.writeString(file, billionLaughs(), StandardCharsets.UTF_8);
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
     assertThat(run.err()).contains(file + ":4:4: error: an anchor (&a)").contains("[yaml/alias]");
   }
@@ -329,7 +307,7 @@ class HostileInputTest {
     new Random(42).nextBytes(garbage);
     Path file = dir.resolve("garbage.yaml");
     Files.write(file, garbage);
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
     assertThat(run.err()).contains(file + ":1:2: error: byte 0x9D is not UTF-8");
   }
@@ -411,7 +389,7 @@ class HostileInputTest {
         file,
         HEADER + "activities:\n  - name: Groen\n    current_cost: 1e999999999\n",
         StandardCharsets.UTF_8);
-    Run run = assertTimeoutPreemptively(SLOW, () -> cli("assess", file.toString()));
+    Run run = assertTimeoutPreemptively(SLOW, () -> run("assess", file.toString()));
     assertRefusedCleanly(run, file.toString());
     assertThat(run.err()).contains(file + ":6:19: error: the number 1e999999999 cannot be read");
   }

@@ -1,19 +1,16 @@
 package nl.wijktoets.proposal;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import nl.wijktoets.cli.Main;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.Privacy;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,16 +69,9 @@ class PrivacyTest {
         base.replace("naam: S. Yıldız", "naam: B. Jansen")
             .replace("members_meeting: false", "members_meeting: true"),
         StandardCharsets.UTF_8);
-    StringWriter out = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {"diff", oldFile.toString(), newFile.toString(), "-q"},
-            new PrintWriter(out),
-            new PrintWriter(new StringWriter()),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of());
-    assertThat(code).isZero();
-    assertThat(out.toString())
+    Run r = run("diff", oldFile.toString(), newFile.toString(), "-q");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
         .contains("governance.members\\_meeting")
         .doesNotContain("Yıldız")
         .doesNotContain("Jansen");

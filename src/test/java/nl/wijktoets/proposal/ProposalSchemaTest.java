@@ -1,5 +1,6 @@
 package nl.wijktoets.proposal;
 
+import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.wijktoets.cli.Main;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -278,26 +276,10 @@ class ProposalSchemaTest {
 
   // ---------------------------------------------------------------------------------------------
   // the CLI prints it
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args,
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            new ByteArrayInputStream(new byte[0]),
-            Map.of("LANG", "en_US.UTF-8"));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void schemaCommandPrintsTheSchema() throws IOException {
-    Run plain = cli("schema");
-    Run named = cli("schema", "proposal");
+    Run plain = run("schema");
+    Run named = run("schema", "proposal");
     assertThat(plain.code()).isZero();
     assertThat(named.code()).isZero();
     assertThat(plain.err()).isEmpty();
@@ -309,7 +291,7 @@ class ProposalSchemaTest {
 
   @Test
   void schemaCommandRefusesAnUnknownName() {
-    Run run = cli("schema", "proposals");
+    Run run = run("schema", "proposals");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("proposals").doesNotContain("\tat ");

@@ -26,7 +26,14 @@ public final class Golden {
    * Compares with the golden file, or rewrites it in update mode. Returns whether it was written.
    */
   public static boolean check(String name, String actual) throws IOException {
-    Path file = ROOT.resolve(name);
+    return check(ROOT.resolve(name), actual);
+  }
+
+  /**
+   * Compares with a golden file kept elsewhere (such as the broken corpus's {@code .expected} files
+   * next to their inputs), or rewrites it in update mode. Returns whether it was written.
+   */
+  public static boolean check(Path file, String actual) throws IOException {
     if (updating()) {
       String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
       if (!actual.equals(current)) {

@@ -49,9 +49,9 @@ public record Run(int code, String out, String err) {
     return new ByteArrayInputStream(bytes);
   }
 
-  /** The lines of standard output. */
+  /** The lines of standard output that are not blank. */
   public List<String> lines() {
-    return out.lines().toList();
+    return out.lines().filter(l -> !l.isBlank()).toList();
   }
 
   /** The lines of standard error that are not blank. */
