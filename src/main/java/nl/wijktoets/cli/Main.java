@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import nl.wijktoets.i18n.Language;
@@ -36,6 +37,15 @@ public final class Main {
   /** Runs the command line in-process and returns the exit code (tests call this). */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // `wijktoets --version` alone, the commonest check of an install: the lines picocli would
+      // print (HelpTest compares them), without building picocli's model, most of the cost
+      for (String line : new WijktoetsCommand.VersionInfo().getVersion()) {
+        out.println(line);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
     Console console = new Console(out, err, in, env);
     // --lang and --verbose govern messages even about the command line itself
     for (int i = 0; i < args.length; i++) {
@@ -47,7 +57,7 @@ public final class Main {
         console.language(Language.parse(args[i].substring(7)).orElse(null));
       }
     }
-    CommandLine cli = commandLine(console);
+    CommandLine cli = commandLine(console, args);
     int code;
     try {
       code = cli.execute(args);
@@ -59,18 +69,68 @@ public final class Main {
     return code;
   }
 
+  /** The subcommands' names, in the order help lists them. */
+  static final List<String> COMMANDS =
+      List.of(
+          "assess",
+          "validate",
+          "batch",
+          "init",
+          "schema",
+          "rubric",
+          "explain",
+          "diff",
+          "completion");
+
+  private static Object subcommand(String name, Console console) {
+    return switch (name) {
+      case "assess" -> new AssessCommand(console);
+      case "validate" -> new ValidateCommand(console);
+      case "batch" -> new BatchCommand(console);
+      case "init" -> new InitCommand(console);
+      case "schema" -> new SchemaCommand(console);
+      case "rubric" -> new RubricCommand(console);
+      case "explain" -> new ExplainCommand(console);
+      case "diff" -> new DiffCommand(console);
+      case "completion" -> new CompletionCommand(console);
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  /**
+   * Which subcommands a run with these arguments needs. Building a command's model (picocli reads
+   * its annotations by reflection) is most of the cost of a short run, so: only the one the
+   * arguments name; none for a version request; all when they name none (help, usage, suggestions
+   * for a mistyped command).
+   */
+  static List<String> subcommandsFor(String[] args) {
+    boolean version = false;
+    boolean help = false;
+    for (String a : args) {
+      if (COMMANDS.contains(a)) {
+        return List.of(a);
+      }
+      version |= a.equals("--version") || a.equals("-V");
+      help |= a.equals("--help") || a.equals("-h");
+    }
+    return version && !help ? List.of() : COMMANDS;
+  }
+
   /** The full command tree, with the exit-code and error handling every command shares. */
   public static CommandLine commandLine(Console console) {
+    return commandLine(console, COMMANDS);
+  }
+
+  /** The command tree a run with these arguments needs (see {@link #subcommandsFor}). */
+  static CommandLine commandLine(Console console, String[] args) {
+    return commandLine(console, subcommandsFor(args));
+  }
+
+  private static CommandLine commandLine(Console console, List<String> subcommands) {
     CommandLine cli = new CommandLine(new WijktoetsCommand(console));
-    cli.addSubcommand(new AssessCommand(console));
-    cli.addSubcommand(new ValidateCommand(console));
-    cli.addSubcommand(new BatchCommand(console));
-    cli.addSubcommand(new InitCommand(console));
-    cli.addSubcommand(new SchemaCommand(console));
-    cli.addSubcommand(new RubricCommand(console));
-    cli.addSubcommand(new ExplainCommand(console));
-    cli.addSubcommand(new DiffCommand(console));
-    cli.addSubcommand(new CompletionCommand(console));
+    for (String name : subcommands) {
+      cli.addSubcommand(subcommand(name, console));
+    }
     // help texts: help_nl.properties for Dutch (what it lacks stays in English); help.properties
     // holds the English texts of shared options where a command says them its own way
     cli.setResourceBundle(

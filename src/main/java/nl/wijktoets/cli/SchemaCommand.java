@@ -49,7 +49,7 @@ public final class SchemaCommand extends Subcommand {
   ExitCode execute() {
     String text =
         switch (name) {
-          case proposal -> ProposalSchema.get().text();
+          case proposal -> resource(ProposalSchema.RESOURCE); // no validator needed to print it
           case report -> resource("/nl/wijktoets/schema/report.schema.json");
           case rubric -> resource(RubricLoader.SCHEMA_RESOURCE);
         };

@@ -1,6 +1,5 @@
 package nl.wijktoets.cli;
 
-import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.util.Version;
 import picocli.CommandLine;
@@ -46,7 +45,7 @@ public final class WijktoetsCommand implements Runnable {
   public static final class VersionInfo implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      Rubric r = RubricLoader.builtin();
+      RubricLoader.Identity r = RubricLoader.builtinIdentity();
       return new String[] {
         Version.NAME + " " + Version.version(),
         "rubric " + r.id() + " " + r.version() + " sha256:" + r.hash()

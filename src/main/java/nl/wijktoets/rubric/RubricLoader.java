@@ -2,6 +2,7 @@ package nl.wijktoets.rubric;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.zip.CRC32;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Measure;
@@ -58,18 +61,89 @@ public final class RubricLoader {
     }
   }
 
-  /** The built-in rubric (loaded once). */
+  /**
+   * The built-in rubric (loaded once). The file was checked in full at build time ({@code
+   * BuiltinRubricCheckedTest} records it in {@link #BUILTIN_CHECKED_RESOURCE}); when the packaged
+   * file is still that file it is read without the JSON Schema check, which is most of the cost of
+   * a check. Any other content gets the full check.
+   */
   public static Rubric builtin() {
     Rubric r = builtin;
     if (r == null) {
-      try {
-        r = load("<built-in rubric>", builtinBytes());
-      } catch (RubricException e) {
-        throw new IllegalStateException("the built-in rubric is invalid: " + e.findings(), e);
+      byte[] bytes = builtinBytes();
+      Result result = check("<built-in rubric>", bytes, !isCheckedBuiltin(bytes));
+      if (!result.ok()) {
+        throw new IllegalStateException("the built-in rubric is invalid: " + result.findings());
       }
+      r = result.rubric();
       builtin = r;
     }
     return r;
+  }
+
+  /** A rubric's id, version and content hash: what {@code --version} shows. */
+  public record Identity(String id, String version, String hash) {}
+
+  /**
+   * The built-in rubric's id, version and hash, as recorded at build time when the packaged file is
+   * the one checked then: no YAML is read and no SHA-256 computed (size and CRC-32 tell that it is
+   * the same file; they cost nothing at start, unlike the JDK's message digests).
+   */
+  public static Identity builtinIdentity() {
+    Rubric r = builtin;
+    if (r == null) {
+      if (isCheckedBuiltin(builtinBytes())) {
+        return CheckedBuiltin.RECORD.identity();
+      }
+      r = builtin();
+    }
+    return new Identity(r.id(), r.version(), r.hash());
+  }
+
+  /**
+   * Where the built-in rubric as checked at build time is recorded (sha256, id, version, and the
+   * file's size and CRC-32), by {@code BuiltinRubricCheckedTest}.
+   */
+  public static final String BUILTIN_CHECKED_RESOURCE =
+      "/nl/wijktoets/rubric/builtin-rubric.checked.properties";
+
+  /** Whether these bytes are the built-in rubric file exactly as it was checked at build time. */
+  static boolean isCheckedBuiltin(byte[] bytes) {
+    CheckedBuiltin c = CheckedBuiltin.RECORD;
+    return c != null && bytes.length == c.size() && crc32(bytes) == c.crc32();
+  }
+
+  /** The CRC-32 of a file's bytes (to recognise the checked built-in rubric). */
+  public static long crc32(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    return crc.getValue();
+  }
+
+  /** The record of the checked built-in rubric, read once; null when it is missing or damaged. */
+  private record CheckedBuiltin(Identity identity, long size, long crc32) {
+    static final CheckedBuiltin RECORD = read();
+
+    private static CheckedBuiltin read() {
+      try (InputStream in = RubricLoader.class.getResourceAsStream(BUILTIN_CHECKED_RESOURCE)) {
+        if (in == null) {
+          return null;
+        }
+        Properties p = new Properties();
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Identity identity =
+            new Identity(p.getProperty("id"), p.getProperty("version"), p.getProperty("sha256"));
+        if (identity.id() == null || identity.version() == null || identity.hash() == null) {
+          return null;
+        }
+        return new CheckedBuiltin(
+            identity,
+            Long.parseLong(p.getProperty("size")),
+            Long.parseLong(p.getProperty("crc32")));
+      } catch (IOException | RuntimeException e) { // missing or malformed: take the full check
+        return null;
+      }
+    }
   }
 
   /** The built-in rubric file as it is packaged. */
@@ -104,6 +178,13 @@ public final class RubricLoader {
 
   /** Checks a rubric file: the rubric if it can be used, and every finding. */
   public static Result check(String file, byte[] bytes) {
+    return check(file, bytes, true);
+  }
+
+  /**
+   * As {@link #check(String, byte[])}; the JSON Schema check is left out for a file checked before.
+   */
+  private static Result check(String file, byte[] bytes, boolean schema) {
     YamlTreeReader.Result tree = new YamlTreeReader(LIMITS).read(file, bytes);
     if (tree.hasErrors() || tree.root() == null) {
       return new Result(null, tree.findings());
@@ -115,7 +196,11 @@ public final class RubricLoader {
       return new Result(null, sorted(loader.findings));
     }
     // in a rubric every structural problem is an error (an unknown key too: it would be ignored)
-    for (Finding f : RubricSchema.INSTANCE.validate(tree.root(), YamlNode.locations(tree.root()))) {
+    List<Finding> structure =
+        schema
+            ? RubricSchema.INSTANCE.validate(tree.root(), YamlNode.locations(tree.root()))
+            : List.of();
+    for (Finding f : structure) {
       loader.findings.add(
           new Finding(
               "rubric/invalid",

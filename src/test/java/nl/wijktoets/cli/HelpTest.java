@@ -134,6 +134,44 @@ class HelpTest {
   }
 
   @Test
+  void versionAloneIsAnsweredAsPicocliWould() {
+    StringWriter picocli = new StringWriter();
+    PrintWriter none = new PrintWriter(Writer.nullWriter());
+    PrintWriter pw = new PrintWriter(picocli);
+    Main.commandLine(new Console(none, none, InputStream.nullInputStream(), Map.of()))
+        .printVersionHelp(pw);
+    pw.flush();
+    assertThat(run("--version").out()).isEqualTo(picocli.toString());
+    assertThat(run("-V").out()).isEqualTo(picocli.toString());
+    // through picocli (another option with it) the same lines
+    assertThat(run("--lang", "en", "--version").out()).isEqualTo(picocli.toString());
+  }
+
+  @Test
+  void aRunBuildsOnlyTheSubcommandItNames() {
+    assertThat(Main.subcommandsFor(new String[] {"--lang", "nl", "assess", "x.yaml"}))
+        .containsExactly("assess");
+    assertThat(Main.subcommandsFor(new String[] {"validate", "assess"}))
+        .containsExactly("validate");
+    assertThat(Main.subcommandsFor(new String[] {"--version"})).isEmpty();
+    assertThat(Main.subcommandsFor(new String[] {"--help"})).isEqualTo(Main.COMMANDS);
+    assertThat(Main.subcommandsFor(new String[] {"--version", "--help"})).isEqualTo(Main.COMMANDS);
+    assertThat(Main.subcommandsFor(new String[] {"asess"})).isEqualTo(Main.COMMANDS);
+    assertThat(Main.subcommandsFor(new String[] {})).isEqualTo(Main.COMMANDS);
+    // the names are those of the commands themselves
+    PrintWriter none = new PrintWriter(Writer.nullWriter());
+    assertThat(
+            Main.commandLine(new Console(none, none, InputStream.nullInputStream(), Map.of()))
+                .getSubcommands()
+                .keySet())
+        .containsExactlyElementsOf(Main.COMMANDS);
+    // a mistyped command still gets a suggestion from the full list
+    Run typo = run("asess", "x.yaml");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("assess");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     List<List<String>> commands =
         List.of(
