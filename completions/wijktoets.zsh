@@ -201,7 +201,7 @@ function _picocli_wijktoets() {
   local commands="assess validate batch init schema rubric explain diff completion"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -232,7 +232,7 @@ function _picocli_wijktoets_assess() {
   local flag_opts="'--no-fail' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--top' '--min-score' '--min-lesson' '--templates' '--rubric'"
   local FORMAT_option_args=("md" "html" "json" "junit") # --format values
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -243,7 +243,10 @@ function _picocli_wijktoets_assess() {
       return $?
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--lang')
       local IFS=$'\n'
@@ -277,6 +280,13 @@ function _picocli_wijktoets_assess() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "assess" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -292,7 +302,7 @@ function _picocli_wijktoets_validate() {
   local flag_opts="'--strict' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--rubric'"
   local FORMAT_option_args=("text" "json" "sarif" "junit" "github") # --format values
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -303,7 +313,10 @@ function _picocli_wijktoets_validate() {
       return $?
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--lang')
       local IFS=$'\n'
@@ -322,6 +335,13 @@ function _picocli_wijktoets_validate() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "validate" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -336,7 +356,7 @@ function _picocli_wijktoets_batch() {
   local commands=""
   local flag_opts="'--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -427,7 +447,7 @@ function _picocli_wijktoets_init() {
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -443,6 +463,13 @@ function _picocli_wijktoets_init() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "init" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -457,7 +484,7 @@ function _picocli_wijktoets_schema() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -493,7 +520,7 @@ function _picocli_wijktoets_rubric() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -533,7 +560,7 @@ function _picocli_wijktoets_explain() {
   local commands=""
   local flag_opts="'--measures' '-h' '--help' '-V' '--version'"
   local arg_opts="'--rubric' '--lang'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -550,11 +577,17 @@ function _picocli_wijktoets_explain() {
       return $?
       ;;
   esac
+  local CRITERION_pos_param_args=("public-task-revenue" "challenge-fit" "jobs-for-residents" "earned-income-share" "financial-continuity" "cross-sector-partners" "partner-commitment" "connector" "resident-led-with-backing" "dependency-spread" "resident-governance" "resident-groups" "community-assets" "resident-involvement" "impact-measurement") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "explain" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${CRITERION_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -570,7 +603,7 @@ function _picocli_wijktoets_diff() {
   local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--rubric'"
   local FORMAT_option_args=("md" "json") # --format values
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -603,6 +636,17 @@ function _picocli_wijktoets_diff() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "diff" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -617,7 +661,7 @@ function _picocli_wijktoets_completion() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
-  local nlen_option_args=("NL" "EN") # --lang values
+  local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -3,11 +3,17 @@ package nl.wijktoets.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -53,7 +59,7 @@ public final class CompletionCommand extends Subcommand {
     PrintWriter none = new PrintWriter(Writer.nullWriter());
     CommandLine cli =
         Main.commandLine(new Console(none, none, InputStream.nullInputStream(), Map.of()));
-    String bash = AutoComplete.bash("wijktoets", cli);
+    String bash = AutoComplete.bash("wijktoets", forCompletion(cli));
     return switch (shell) {
       case bash -> bash;
       case zsh ->
@@ -62,6 +68,46 @@ public final class CompletionCommand extends Subcommand {
               + "autoload -U +X bashcompinit && bashcompinit\n"
               + bash;
     };
+  }
+
+  /** Labels of values that name a file or a folder. */
+  private static final Set<String> FILE_LABELS = Set.of("FILE", "PATH", "DIR", "OLD", "NEW");
+
+  /**
+   * The command tree as the completion script sees it. Some commands read a file name as text
+   * ({@code -} is standard input, a trailing {@code /} a folder), but picocli completes file names
+   * only for File and Path values: here, for completion only, every value labelled as a file is a
+   * Path.
+   */
+  static CommandLine forCompletion(CommandLine cli) {
+    CommandSpec spec = CommandSpec.create().name(cli.getCommandName());
+    for (OptionSpec o : cli.getCommandSpec().options()) {
+      spec.addOption(
+          FILE_LABELS.contains(o.paramLabel())
+              ? OptionSpec.builder(o.names())
+                  .paramLabel(o.paramLabel())
+                  .arity(o.arity())
+                  .hidden(o.hidden())
+                  .type(Path.class)
+                  .build()
+              : OptionSpec.builder(o).build());
+    }
+    for (PositionalParamSpec p : cli.getCommandSpec().positionalParameters()) {
+      spec.addPositional(
+          FILE_LABELS.contains(p.paramLabel())
+              ? PositionalParamSpec.builder()
+                  .index(p.index())
+                  .paramLabel(p.paramLabel())
+                  .arity(p.arity())
+                  .hidden(p.hidden())
+                  .type(p.typeInfo().isMultiValue() ? List.class : Path.class)
+                  .auxiliaryTypes(Path.class)
+                  .build()
+              : PositionalParamSpec.builder(p).build());
+    }
+    CommandLine copy = new CommandLine(spec);
+    cli.getSubcommands().forEach((name, sub) -> copy.addSubcommand(name, forCompletion(sub)));
+    return copy;
   }
 
   @Override

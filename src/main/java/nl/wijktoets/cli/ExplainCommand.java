@@ -1,5 +1,6 @@
 package nl.wijktoets.cli;
 
+import java.util.Iterator;
 import java.util.List;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
@@ -7,6 +8,7 @@ import nl.wijktoets.measure.Measure;
 import nl.wijktoets.measure.Measures;
 import nl.wijktoets.measure.Parameter;
 import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.rubric.RubricLoader;
 import nl.wijktoets.source.Suggestions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +43,7 @@ public final class ExplainCommand extends Subcommand {
   @Parameters(
       arity = "0..1",
       paramLabel = "CRITERION",
+      completionCandidates = CriterionIds.class,
       description = "A criterion id, e.g. connector.")
   String criterion;
 
@@ -184,5 +187,13 @@ public final class ExplainCommand extends Subcommand {
         .append("\n\n");
     out.append(console.msg("explain.advice")).append(": ").append(t.advice()).append('\n');
     return out.toString();
+  }
+
+  /** What CRITERION completes to: the built-in rubric's criterion ids (read when completing). */
+  static final class CriterionIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return RubricLoader.builtin().criteria().map(Rubric.Criterion::id).iterator();
+    }
   }
 }

@@ -44,7 +44,7 @@ public final class Main {
         out.println(line);
       }
       out.flush();
-      return ExitCodes.OK;
+      return ExitCode.OK.number();
     }
     Console console = new Console(out, err, in, env);
     // --lang and --verbose govern messages even about the command line itself

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.Templates;
 import nl.wijktoets.rubric.Rubric;
@@ -34,6 +37,7 @@ final class Mixins {
         names = "--lang",
         paramLabel = "nl|en",
         converter = LanguageConverter.class,
+        completionCandidates = LanguageNames.class,
         description = "Language of help and messages (default: nl for a Dutch locale, else en).")
     Language lang;
 
@@ -45,6 +49,16 @@ final class Mixins {
     @Override
     public void applyTo(Console console) {
       console.language(lang);
+    }
+  }
+
+  /** What {@code --lang} completes to: the languages as users write them. */
+  static final class LanguageNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Language.values())
+          .map(l -> l.name().toLowerCase(Locale.ROOT))
+          .iterator();
     }
   }
 

@@ -2,11 +2,14 @@ package nl.wijktoets.cli;
 
 import static nl.wijktoets.testutil.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -101,5 +104,40 @@ class CompletionsTest {
         .anyMatch(l -> l.contains("compinit"))
         .anyMatch(l -> l.contains("bashcompinit"));
     assertThat(zsh).endsWith(CompletionCommand.script(CompletionCommand.Shell.bash));
+  }
+
+  /** What bash offers after TAB for a command line typed so far (run in the project folder). */
+  private static String complete(String line) throws Exception {
+    String script =
+        "source completions/wijktoets.bash\n"
+            + "COMP_LINE=\"$1\"; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<<\"$COMP_LINE\"\n"
+            + "[[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')\n"
+            + "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()\n"
+            + "_complete_wijktoets wijktoets \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\""
+            + " 2>/dev/null\n"
+            + "echo \"${COMPREPLY[*]}\"\n";
+    Process p = new ProcessBuilder("bash", "-c", script, "bash", line).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor()).isZero();
+    return out;
+  }
+
+  @Test
+  void bashCompletesLanguagesCriteriaSchemaKindsAndFiles() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        "bash is not installed");
+    assertThat(complete("wijktoets --lang ")).isEqualTo("nl en");
+    assertThat(complete("wijktoets assess --lang e")).isEqualTo("en");
+    assertThat(complete("wijktoets explain con")).isEqualTo("connector");
+    assertThat(complete("wijktoets explain ").split(" ")).hasSize(15).contains("resident-groups");
+    assertThat(complete("wijktoets schema r")).isEqualTo("report rubric");
+    assertThat(complete("wijktoets assess examples/mo")).isEqualTo("examples/moerwijk.yaml");
+    assertThat(complete("wijktoets validate examples/du")).isEqualTo("examples/duindorp.yaml");
+    assertThat(complete("wijktoets diff examples/du")).isEqualTo("examples/duindorp.yaml");
+    assertThat(complete("wijktoets init examples/tr")).isEqualTo("examples/transvaal.yaml");
+    assertThat(complete("wijktoets assess -o examples/rep")).isEqualTo("examples/reports");
+    assertThat(complete("wijktoets rubric check examples/rubrics/w"))
+        .isEqualTo("examples/rubrics/werk-eerst.yaml");
   }
 }

@@ -256,6 +256,39 @@ class ReleaseIT {
     assertThat(noCache.out()).isEqualTo(plain.out());
   }
 
+  /** The classes a run loads, from the JVM's own log (its file name has no spaces). */
+  static List<String> loadedClasses(String... args) throws Exception {
+    Path log = Files.createTempFile("classes", ".txt");
+    Run r =
+        launch(
+            Map.of("WIJKTOETS_CDS", "off", "WIJKTOETS_OPTS", "-Xlog:class+load=info:file=" + log),
+            args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return Files.readAllLines(log);
+  }
+
+  @Test
+  void versionAndHelpBuildNoSchemaValidatorNorTemplatesNorRubric() throws Exception {
+    for (String[] args : List.of(new String[] {"--version"}, new String[] {"--help"})) {
+      List<String> classes = loadedClasses(args);
+      assertThat(classes).anyMatch(l -> l.contains("nl.wijktoets.cli.Main "));
+      assertThat(classes)
+          .as("%s loads no JSON Schema validator, no Freemarker, no YAML", List.of(args))
+          .noneMatch(l -> l.contains(" com.networknt."))
+          .noneMatch(l -> l.contains(" freemarker."))
+          .noneMatch(l -> l.contains(" org.yaml.snakeyaml."));
+    }
+    // a JSON report needs the validator (the proposal is checked) but no Freemarker configuration
+    // or template (a few of its types are loaded when the report classes are verified)
+    List<String> json = loadedClasses("assess", "transvaal.yaml", "-f", "json");
+    assertThat(json).anyMatch(l -> l.contains(" com.networknt.schema.JsonSchemaFactory "));
+    assertThat(json)
+        .noneMatch(l -> l.contains(" freemarker.template.Configuration "))
+        .noneMatch(l -> l.contains(" freemarker.template.Template "));
+    assertThat(loadedClasses("assess", "transvaal.yaml"))
+        .anyMatch(l -> l.contains(" freemarker.template.Configuration "));
+  }
+
   @Test
   void theZipHoldsTheSameRunnableTree() throws Exception {
     try (ZipFile zip = new ZipFile(TREE + ".zip")) {
