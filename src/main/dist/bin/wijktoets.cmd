@@ -2,7 +2,8 @@
 rem wijktoets for Windows: runs the tool on Java 17 or newer, from any folder and from an install
 rem path with spaces. Java: %JAVA_HOME%\bin\java.exe, else java.exe on PATH. Every argument (%*)
 rem and the exit code are passed through unchanged; exit code 3 when there is no usable Java.
-rem Extra JVM options: set WIJKTOETS_OPTS (e.g. -Xmx2g). No class-data sharing here (see bin/wijktoets).
+rem Extra JVM options: set WIJKTOETS_OPTS (e.g. -Xmx2g). Kept plain: no class-data sharing and no
+rem compiler flags here (bin/wijktoets has both).
 setlocal
 
 set "JAVA_EXE="
@@ -11,9 +12,9 @@ if not defined JAVA_HOME for %%j in (java.exe) do set "JAVA_EXE=%%~$PATH:j"
 if not defined JAVA_EXE goto nojava
 if not exist "%JAVA_EXE%" goto nojava
 
-rem The version from the first line of `java -version`, e.g.: openjdk version "17.0.15" 2025-04-15
+rem The version from the line of `java -version` that names it: openjdk version "17.0.15" 2025-04-15
 set "JAVA_VERSION="
-for /f "tokens=3" %%v in ('call "%JAVA_EXE%" -version 2^>^&1') do (
+for /f "tokens=3" %%v in ('call "%JAVA_EXE%" -version 2^>^&1 ^| findstr /i /c:" version "') do (
   set "JAVA_VERSION=%%~v"
   goto version
 )
