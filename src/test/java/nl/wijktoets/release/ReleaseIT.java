@@ -224,6 +224,11 @@ class ReleaseIT {
 
     Path own = tmp.resolve("cds cache");
     Map<String, String> env = Map.of("WIJKTOETS_CACHE", own.toString());
+    // a run that stops early (no such file) loads too little to keep
+    assertThat(launch(env, "assess", "no such file.yaml").code()).isEqualTo(3);
+    try (Stream<Path> s = Files.list(own)) {
+      assertThat(s.toList()).isEmpty();
+    }
     Run making = launch(env, args); // records the archive
     assertThat(making.code()).isZero();
     assertThat(making.out()).isEqualTo(plain.out());
