@@ -23,15 +23,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamException;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
-import nl.wijktoets.report.FindingsReport;
 import nl.wijktoets.report.JsonReport;
 import nl.wijktoets.report.JunitReport;
 import nl.wijktoets.report.Overview;
+import nl.wijktoets.report.XmlWriter;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
@@ -135,11 +134,11 @@ public final class BatchRunner {
                   .setRecordSeparator("\n")
                   .get());
       printer.printRecord(header);
-      FindingsReport.Xml junit = null;
+      XmlWriter junit = null;
       if (options.junit() != null) {
-        junit = FindingsReport.Xml.open(options.junit());
-        junit.writeStartElement("testsuites");
-        junit.writeAttribute("name", "wijktoets batch");
+        junit = XmlWriter.open(options.junit());
+        junit.startElement("testsuites");
+        junit.attribute("name", "wijktoets batch");
       }
       ExecutorService pool =
           Executors.newFixedThreadPool(
@@ -179,21 +178,16 @@ public final class BatchRunner {
         pool.shutdownNow();
       }
       if (junit != null) {
-        junit.writeEndElement();
+        junit.endElement();
         junit.close();
       }
       printer.flush();
-    } catch (XMLStreamException e) {
-      throw new IOException(e);
     }
   }
 
   private int write(
-      Future<List<RowResult>> future,
-      CSVPrinter printer,
-      List<Integer> passIndex,
-      FindingsReport.Xml junit)
-      throws IOException, XMLStreamException {
+      Future<List<RowResult>> future, CSVPrinter printer, List<Integer> passIndex, XmlWriter junit)
+      throws IOException {
     List<RowResult> results;
     try {
       results = future.get();

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nl.wijktoets.report.FindingsReport;
+import nl.wijktoets.report.FileFindings;
+import nl.wijktoets.report.FindingsFormat;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.InputFiles;
 import nl.wijktoets.source.YamlTreeReader;
@@ -55,7 +56,7 @@ public final class ValidateCommand extends Subcommand {
               + " file:line:col: level: message [rule-id]; sarif is SARIF 2.1.0; junit is JUnit"
               + " XML (a test suite per file, a test case per rule family); github is workflow"
               + " commands for annotations.")
-  FindingsReport.Format format;
+  FindingsFormat format;
 
   @Option(
       names = {"-o", "--output"},
@@ -85,7 +86,7 @@ public final class ValidateCommand extends Subcommand {
       refuseInputs(Path.of(output));
     }
     boolean quiet = console.quiet();
-    List<FindingsReport.FileResult> results = new ArrayList<>();
+    List<FileFindings> results = new ArrayList<>();
     ExitCode code = ExitCode.OK;
     for (String file : files) {
       String name = InputFiles.displayName(file);
@@ -93,7 +94,7 @@ public final class ValidateCommand extends Subcommand {
         byte[] bytes =
             InputFiles.read(file, console.in(), YamlTreeReader.Limits.PROPOSAL.maxBytes());
         Assessor.Outcome outcome = assessor.check(name, bytes);
-        FindingsReport.FileResult r = new FindingsReport.FileResult(name, outcome.findings(), null);
+        FileFindings r = new FileFindings(name, outcome.findings(), null);
         results.add(r);
         if (r.errors(strict) > 0) {
           code = code.worst(ExitCode.GATE_FAILED);
@@ -103,11 +104,11 @@ public final class ValidateCommand extends Subcommand {
             e instanceof InputFiles.Unreadable u ? console.msg(u.reasonKey()) : Main.oneLine(e);
         String message = console.msg("error.cannot-read", name, why);
         console.error(message);
-        results.add(new FindingsReport.FileResult(name, List.of(), message));
+        results.add(new FileFindings(name, List.of(), message));
         code = code.worst(ExitCode.INPUT_ERROR);
       }
     }
-    String text = FindingsReport.render(format, results, console.language(), strict, quiet);
+    String text = format.writer(console.language(), strict, quiet).write(results);
     if (output == null || output.equals("-")) {
       console.print(text);
     } else {

@@ -1,9 +1,9 @@
 package nl.wijktoets.report;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLStreamException;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
@@ -20,7 +20,7 @@ public final class JunitReport {
   private JunitReport() {}
 
   public static String render(List<Assessment> all, BigDecimal minLesson) {
-    return FindingsReport.Xml.write(
+    return XmlWriter.document(
         w -> {
           long tests = 0;
           long failures = 0;
@@ -32,21 +32,20 @@ public final class JunitReport {
               }
             }
           }
-          w.writeStartElement("testsuites");
-          w.writeAttribute("name", "wijktoets assess");
-          w.writeAttribute("tests", Long.toString(tests));
-          w.writeAttribute("failures", Long.toString(failures));
-          w.writeAttribute("errors", "0");
+          w.startElement("testsuites");
+          w.attribute("name", "wijktoets assess");
+          w.attribute("tests", Long.toString(tests));
+          w.attribute("failures", Long.toString(failures));
+          w.attribute("errors", "0");
           for (Assessment a : all) {
             suite(w, a, minLesson);
           }
-          w.writeEndElement();
+          w.endElement();
         });
   }
 
   /** One proposal's test suite (also streamed by batch). */
-  public static void suite(FindingsReport.Xml w, Assessment a, BigDecimal minLesson)
-      throws XMLStreamException {
+  public static void suite(XmlWriter w, Assessment a, BigDecimal minLesson) throws IOException {
     Language lang = a.language();
     int suiteTests = 0;
     int suiteFailures = 0;
@@ -54,33 +53,33 @@ public final class JunitReport {
       suiteTests += l.criteria().size();
       suiteFailures += failing(l, a, minLesson) ? l.criteria().size() : 0;
     }
-    w.writeStartElement("testsuite");
-    w.writeAttribute("name", a.proposal().file());
-    w.writeAttribute("tests", Integer.toString(suiteTests));
-    w.writeAttribute("failures", Integer.toString(suiteFailures));
-    w.writeAttribute("errors", "0");
-    w.writeAttribute("skipped", "0");
-    w.writeAttribute("time", "0");
-    w.writeStartElement("properties");
+    w.startElement("testsuite");
+    w.attribute("name", a.proposal().file());
+    w.attribute("tests", Integer.toString(suiteTests));
+    w.attribute("failures", Integer.toString(suiteFailures));
+    w.attribute("errors", "0");
+    w.attribute("skipped", "0");
+    w.attribute("time", "0");
+    w.startElement("properties");
     property(w, "name", a.proposal().name());
     property(w, "total", a.total().toPlainString(6));
     property(w, "band", a.band().id());
     property(
         w, "rubric", a.rubric().id() + " " + a.rubric().version() + " sha256:" + a.rubric().hash());
-    w.writeEndElement();
+    w.endElement();
     for (Assessment.LessonResult l : a.lessons()) {
       for (Assessment.CriterionResult c : l.criteria()) {
-        w.writeStartElement("testcase");
-        w.writeAttribute("classname", a.proposal().file() + "." + l.lesson().id());
-        w.writeAttribute("name", c.criterion().id());
-        w.writeAttribute("time", "0");
+        w.startElement("testcase");
+        w.attribute("classname", a.proposal().file() + "." + l.lesson().id());
+        w.attribute("name", c.criterion().id());
+        w.attribute("time", "0");
         if (failing(l, a, minLesson)) {
-          w.writeEmptyElement("failure");
-          w.writeAttribute("type", "lesson-below-threshold");
-          w.writeAttribute("message", reason(l, a, minLesson, lang));
+          w.emptyElement("failure");
+          w.attribute("type", "lesson-below-threshold");
+          w.attribute("message", reason(l, a, minLesson, lang));
         }
-        w.writeStartElement("system-out");
-        w.writeCharacters(
+        w.startElement("system-out");
+        w.text(
             Messages.get(
                     lang,
                     "report.junit.case",
@@ -89,18 +88,17 @@ public final class JunitReport {
                     Formats.points(c.criterion().weight(), lang),
                     Texts.measured(c, lang))
                 + "\n");
-        w.writeEndElement();
-        w.writeEndElement();
+        w.endElement();
+        w.endElement();
       }
     }
-    w.writeEndElement();
+    w.endElement();
   }
 
-  private static void property(FindingsReport.Xml w, String name, String value)
-      throws XMLStreamException {
-    w.writeEmptyElement("property");
-    w.writeAttribute("name", name);
-    w.writeAttribute("value", value == null ? "" : value);
+  private static void property(XmlWriter w, String name, String value) throws IOException {
+    w.emptyElement("property");
+    w.attribute("name", name);
+    w.attribute("value", value == null ? "" : value);
   }
 
   static boolean failing(Assessment.LessonResult l, Assessment a, BigDecimal minLesson) {

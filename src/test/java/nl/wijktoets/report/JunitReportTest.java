@@ -12,7 +12,6 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import nl.wijktoets.testutil.Run;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -21,8 +20,7 @@ import org.xml.sax.InputSource;
 
 /**
  * {@code assess -f junit}: one test suite per proposal, one test case per criterion, failing where
- * its lesson is below the rubric's 30% floor or below {@code --min-lesson}. Also the escaping of
- * GitHub workflow commands ({@link FindingsReport}).
+ * its lesson is below the rubric's 30% floor or below {@code --min-lesson}.
  */
 class JunitReportTest {
 
@@ -207,33 +205,5 @@ class JunitReportTest {
         file, "version: 1\nname: \"x\\x01y\"\nneighbourhood: Moerwijk\n", StandardCharsets.UTF_8);
     Element root = junit(0, "assess", file.toString(), "-f", "junit", "-q");
     assertThat(elements(root, "testsuite")).hasSize(1);
-  }
-
-  /** GitHub workflow command escaping (package-private helpers of FindingsReport). */
-  @Nested
-  class WorkflowCommandEscaping {
-    @Test
-    void dataEscapesPercentAndLineBreaks() {
-      assertThat(FindingsReport.data("50% done")).isEqualTo("50%25 done");
-      assertThat(FindingsReport.data("a\r\nb\nc")).isEqualTo("a%0D%0Ab%0Ac");
-      assertThat(FindingsReport.data("%0A")).isEqualTo("%250A");
-      // commas and colons are fine in the message
-      assertThat(FindingsReport.data("a, b: c")).isEqualTo("a, b: c");
-    }
-
-    @Test
-    void propertyAlsoEscapesCommaAndColon() {
-      assertThat(FindingsReport.property("a,b:c.yaml")).isEqualTo("a%2Cb%3Ac.yaml");
-      assertThat(FindingsReport.property("100%,x")).isEqualTo("100%25%2Cx");
-      assertThat(FindingsReport.property("x\ny")).isEqualTo("x%0Ay");
-      assertThat(FindingsReport.property("dir/plain-name.yaml")).isEqualTo("dir/plain-name.yaml");
-    }
-
-    @Test
-    void sarifUrisArePercentEncoded() {
-      assertThat(FindingsReport.uri("examples/moerwijk.yaml")).isEqualTo("examples/moerwijk.yaml");
-      assertThat(FindingsReport.uri("my dir\\a b.yaml")).isEqualTo("my%20dir/a%20b.yaml");
-      assertThat(FindingsReport.uri("caf\u00e9.yaml")).isEqualTo("caf%C3%A9.yaml");
-    }
   }
 }
