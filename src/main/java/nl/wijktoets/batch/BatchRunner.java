@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,8 @@ public final class BatchRunner {
 
   /**
    * What a batch run is asked to do. {@code language} is for row statuses and the overview; {@code
-   * reportLanguage} for each assessment (--json, --junit), null meaning the proposal's own.
+   * reportLanguage} for each assessment (--json, --junit), null meaning the proposal's own. The
+   * {@code clock} gives flat rows without {@code first_year} their first plan year (next year).
    */
   public record Options(
       String displayName,
@@ -64,7 +66,7 @@ public final class BatchRunner {
       Path toYaml,
       Writer json,
       Writer junit,
-      int defaultFirstYear) {}
+      Clock clock) {}
 
   /** How a row ended. */
   public record RowResult(
@@ -88,12 +90,14 @@ public final class BatchRunner {
   private final Overview overview;
   private final Set<String> yamlNames = new HashSet<>();
   private final Gates gates;
+  private final int defaultFirstYear;
 
   public BatchRunner(Rubric rubric, Options options) {
     this.assessor = new Assessor(rubric);
     this.options = options;
     this.overview = new Overview(rubric);
     this.gates = Gates.of(options.minScore(), options.minLesson());
+    this.defaultFirstYear = FlatRow.nextCalendarYear(options.clock());
   }
 
   public Overview overview() {
@@ -299,8 +303,7 @@ public final class BatchRunner {
           name = a.proposal().name();
         }
       } else {
-        Proposal p =
-            FlatRow.toProposal(cells, csv.index(), where, row.line(), options.defaultFirstYear());
+        Proposal p = FlatRow.toProposal(cells, csv.index(), where, row.line(), defaultFirstYear);
         a = assessor.score(p, options.reportLanguage(), List.of());
       }
       boolean gate = gateFailed(a);

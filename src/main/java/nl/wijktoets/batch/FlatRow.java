@@ -1,5 +1,7 @@
 package nl.wijktoets.batch;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,7 +15,6 @@ import java.util.regex.Pattern;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Amounts;
-import nl.wijktoets.proposal.Municipality;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
 import nl.wijktoets.proposal.Vocabulary;
@@ -99,7 +100,7 @@ public final class FlatRow {
   private final int defaultFirstYear;
   private final Map<String, SourceLocation> locations = new HashMap<>();
 
-  private FlatRow(
+  FlatRow(
       Map<String, String> cells,
       Map<String, Integer> columnIndex,
       String file,
@@ -110,6 +111,15 @@ public final class FlatRow {
     this.file = file;
     this.line = line;
     this.defaultFirstYear = defaultFirstYear;
+  }
+
+  /**
+   * The first plan year of a row that gives no {@code first_year}: the calendar year after today's
+   * on {@code clock}, in its time zone (the command line uses UTC). Batch reads the clock once per
+   * run, not per row.
+   */
+  public static int nextCalendarYear(Clock clock) {
+    return LocalDate.now(clock).getYear() + 1;
   }
 
   /**
@@ -132,7 +142,42 @@ public final class FlatRow {
     return new FlatRow(cells, columnIndex, file, line, defaultFirstYear).proposal();
   }
 
+  /**
+   * The whole row, through the same builder a YAML file goes through. A row with several bad cells
+   * names the first in this order: plan years, name and neighbourhood, the blocks in the order of
+   * the format's columns, then language, stage and legal form.
+   */
   private Proposal proposal() throws RowException {
+    List<Integer> years = years();
+    Proposal.Builder proposal =
+        Proposal.builder(file, locations)
+            .name(required("name"))
+            .neighbourhood(required("neighbourhood"))
+            .municipality(cell("municipality"))
+            .founders(founders())
+            .residents(residents())
+            .governance(governance())
+            .partners(partners())
+            .residentGroups(residentGroups())
+            .activities(activities())
+            .revenue(revenue(years))
+            .budget(budget(years))
+            .employment(employment(years))
+            .employmentSupport(employmentSupport())
+            .assets(assets())
+            .impactIndicators(impactIndicators())
+            .risks(risks())
+            .language(language())
+            .district(cell("district"))
+            .stage(word("stage", Vocabulary.STAGE))
+            .legalForm(word("legal_form", Vocabulary.LEGAL_FORM));
+    at("name", "name");
+    at("neighbourhood", "neighbourhood");
+    return proposal.build();
+  }
+
+  /** The plan years: {@code plan_years} years from {@code first_year}. */
+  List<Integer> years() throws RowException {
     int planYears = count("plan_years", 1);
     if (planYears < 1 || planYears > MAX_PLAN_YEARS) {
       throw new RowException("plan_years", "batch.row.plan-years", MAX_PLAN_YEARS);
@@ -141,266 +186,315 @@ public final class FlatRow {
     if (firstYear < 1000 || firstYear > 9999) {
       throw new RowException("first_year", "batch.row.year", cell("first_year"));
     }
-    List<Integer> years = new ArrayList<>();
+    List<Integer> years = new ArrayList<>(planYears);
     for (int i = 0; i < planYears; i++) {
       years.add(firstYear + i);
     }
-    String name = required("name");
-    String neighbourhood = required("neighbourhood");
-    String municipality = cell("municipality");
+    return years;
+  }
 
-    List<Proposal.Founder> founders = null;
-    if (given("founders") || given("founders_resident")) {
-      int n = count("founders", 0);
-      int resident = part("founders_resident", "founders", n);
-      founders = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        founders.add(new Proposal.Founder(YamlPath.index("founders", i), i < resident));
-      }
-      at("founders");
+  // ---------------------------------------------------------------------------------------------
+  // The blocks, as ProposalReader reads them from YAML. Each is absent (null) when none of its
+  // columns is given, and records its location.
+
+  /** {@code founders} founders, the first {@code founders_resident} of them living here. */
+  List<Proposal.Founder> founders() throws RowException {
+    if (!given("founders") && !given("founders_resident")) {
+      return null;
     }
-    Proposal.Residents residents = null;
-    if (given("residents_involved") || given("members") || given("consultation_participants")) {
-      List<Proposal.Consultation> consultations = null;
-      if (given("consultation_participants")) {
-        consultations =
-            List.of(
-                new Proposal.Consultation(
-                    "residents.consultations[0]",
-                    "other",
-                    null,
-                    Fraction.of(count("consultation_participants", 0))));
-      }
-      residents =
-          new Proposal.Residents(
-              "residents",
-              countOrNull("residents_involved"),
-              countOrNull("members"),
-              consultations);
-      at("residents", "residents_involved", "members", "consultation_participants");
+    int n = count("founders", 0);
+    int resident = part("founders_resident", "founders", n);
+    List<Proposal.Founder> founders = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      founders.add(new Proposal.Founder(YamlPath.index("founders", i), i < resident));
     }
-    Proposal.Governance governance = null;
-    if (given("board_seats")
-        || given("board_resident_seats")
-        || given("members_meeting")
-        || given("profit_reinvested")
-        || given("connector_hours")) {
-      List<Proposal.BoardMember> board = null;
-      if (given("board_seats") || given("board_resident_seats")) {
-        int seats = count("board_seats", 0);
-        int resident = part("board_resident_seats", "board_seats", seats);
-        board = new ArrayList<>();
-        for (int i = 0; i < seats; i++) {
-          board.add(
-              new Proposal.BoardMember(
-                  YamlPath.index("governance.board", i), "member", i < resident, null));
-        }
-      }
-      Proposal.Connector connector = null;
-      if (given("connector_hours")) {
-        connector =
-            new Proposal.Connector(
-                "governance.connector",
-                "connector",
-                number("connector_hours"),
-                bool("connector_paid"),
-                word("connector_employer", Vocabulary.EMPLOYER),
-                word("connector_reports_to", Vocabulary.REPORTS_TO));
-      }
-      governance =
-          new Proposal.Governance(
-              "governance", board, bool("members_meeting"), bool("profit_reinvested"), connector);
-      at("governance", "board_seats", "members_meeting", "profit_reinvested", "connector_hours");
+    at("founders");
+    return founders;
+  }
+
+  /** Residents involved, members, and one consultation with its participants. */
+  Proposal.Residents residents() throws RowException {
+    if (!given("residents_involved") && !given("members") && !given("consultation_participants")) {
+      return null;
     }
-    List<Proposal.Partner> partners = null;
-    if (given("partners")) {
-      partners = new ArrayList<>();
-      int i = 0;
-      for (String[] pair : pairs("partners", 2)) {
-        String sector = vocab("partners", pair[0], Vocabulary.SECTOR);
-        String commitment =
-            pair.length > 1 ? vocab("partners", pair[1], Vocabulary.COMMITMENT) : null;
-        partners.add(
-            new Proposal.Partner(
-                YamlPath.index("partners", i), "partner " + (i + 1), sector, null, commitment));
-        i++;
-      }
-      at("partners");
-    }
-    List<Proposal.ResidentGroup> groups = null;
-    if (given("resident_groups")) {
-      groups = new ArrayList<>();
-      int i = 0;
-      for (String[] pair : pairs("resident_groups", 2)) {
-        String type = vocab("resident_groups", pair[0], Vocabulary.GROUP_TYPE);
-        String relation =
-            pair.length > 1 ? vocab("resident_groups", pair[1], Vocabulary.GROUP_RELATION) : null;
-        groups.add(
-            new Proposal.ResidentGroup(
-                YamlPath.index("resident_groups", i), "resident group " + (i + 1), type, relation));
-        i++;
-      }
-      at("resident_groups");
-    }
-    List<Proposal.Activity> activities = null;
-    if (given("public_task_provider")
-        || given("public_task_current_cost")
-        || given("public_task_price")
-        || given("public_task_jobs")) {
-      activities =
+    List<Proposal.Consultation> consultations = null;
+    if (given("consultation_participants")) {
+      consultations =
           List.of(
-              new Proposal.Activity(
-                  "activities[0]",
-                  "public task",
+              new Proposal.Consultation(
+                  "residents.consultations[0]",
+                  "other",
                   null,
-                  null,
-                  Boolean.TRUE,
-                  cell("public_task_provider"),
-                  amountOrNull("public_task_current_cost"),
-                  amountOrNull("public_task_price"),
-                  null,
-                  countOrNull("public_task_jobs"),
-                  null));
-      at(
-          "activities",
-          "public_task_provider",
-          "public_task_current_cost",
-          "public_task_price",
-          "public_task_jobs");
+                  Fraction.of(count("consultation_participants", 0))));
     }
-    List<Proposal.Revenue> revenue = null;
-    if (given("revenue")) {
-      revenue = new ArrayList<>();
-      int i = 0;
-      for (String[] item : pairs("revenue", 4)) {
-        if (item.length < 3) {
-          throw new RowException("revenue", "batch.row.revenue", String.join(":", item));
-        }
-        String type = vocab("revenue", item[0], Vocabulary.REVENUE_TYPE);
-        Fraction amount = amount("revenue", item[1]);
-        String status = vocab("revenue", item[2], Vocabulary.REVENUE_STATUS);
-        String counterparty = item.length > 3 && !item[3].isBlank() ? item[3].strip() : null;
-        SortedMap<Integer, Fraction> perYear = new TreeMap<>();
-        for (Integer y : years) {
-          perYear.put(y, amount);
-        }
-        revenue.add(
-            new Proposal.Revenue(
-                YamlPath.index("revenue", i),
-                type,
-                type,
-                counterparty,
-                status,
-                Collections.unmodifiableSortedMap(perYear)));
-        i++;
+    Proposal.Residents residents =
+        new Proposal.Residents(
+            "residents", countOrNull("residents_involved"), countOrNull("members"), consultations);
+    at("residents", "residents_involved", "members", "consultation_participants");
+    return residents;
+  }
+
+  /** Board seats (the first {@code board_resident_seats} residents), meetings, the connector. */
+  Proposal.Governance governance() throws RowException {
+    if (!given("board_seats")
+        && !given("board_resident_seats")
+        && !given("members_meeting")
+        && !given("profit_reinvested")
+        && !given("connector_hours")) {
+      return null;
+    }
+    List<Proposal.BoardMember> board = null;
+    if (given("board_seats") || given("board_resident_seats")) {
+      int seats = count("board_seats", 0);
+      int resident = part("board_resident_seats", "board_seats", seats);
+      board = new ArrayList<>(seats);
+      for (int i = 0; i < seats; i++) {
+        board.add(
+            new Proposal.BoardMember(
+                YamlPath.index("governance.board", i), "member", i < resident, null));
       }
-      at("revenue");
     }
-    List<Proposal.BudgetLine> budget = null;
-    if (given("costs")) {
-      Fraction costs = amount("costs", cell("costs"));
-      budget = new ArrayList<>();
-      for (int i = 0; i < years.size(); i++) {
-        budget.add(new Proposal.BudgetLine(YamlPath.index("budget", i), years.get(i), costs));
+    Proposal.Connector connector = null;
+    if (given("connector_hours")) {
+      connector =
+          new Proposal.Connector(
+              "governance.connector",
+              "connector",
+              number("connector_hours"),
+              bool("connector_paid"),
+              word("connector_employer", Vocabulary.EMPLOYER),
+              word("connector_reports_to", Vocabulary.REPORTS_TO));
+    }
+    Proposal.Governance governance =
+        new Proposal.Governance(
+            "governance", board, bool("members_meeting"), bool("profit_reinvested"), connector);
+    at("governance", "board_seats", "members_meeting", "profit_reinvested", "connector_hours");
+    return governance;
+  }
+
+  /** {@code sector:commitment; ...}, one partner each. */
+  List<Proposal.Partner> partners() throws RowException {
+    if (!given("partners")) {
+      return null;
+    }
+    List<Proposal.Partner> partners = new ArrayList<>();
+    int i = 0;
+    for (String[] pair : pairs("partners", 2)) {
+      String sector = vocab("partners", pair[0], Vocabulary.SECTOR);
+      String commitment =
+          pair.length > 1 ? vocab("partners", pair[1], Vocabulary.COMMITMENT) : null;
+      partners.add(
+          new Proposal.Partner(
+              YamlPath.index("partners", i), "partner " + (i + 1), sector, null, commitment));
+      i++;
+    }
+    at("partners");
+    return partners;
+  }
+
+  /** {@code type:relation; ...}, one resident group each. */
+  List<Proposal.ResidentGroup> residentGroups() throws RowException {
+    if (!given("resident_groups")) {
+      return null;
+    }
+    List<Proposal.ResidentGroup> groups = new ArrayList<>();
+    int i = 0;
+    for (String[] pair : pairs("resident_groups", 2)) {
+      String type = vocab("resident_groups", pair[0], Vocabulary.GROUP_TYPE);
+      String relation =
+          pair.length > 1 ? vocab("resident_groups", pair[1], Vocabulary.GROUP_RELATION) : null;
+      groups.add(
+          new Proposal.ResidentGroup(
+              YamlPath.index("resident_groups", i), "resident group " + (i + 1), type, relation));
+      i++;
+    }
+    at("resident_groups");
+    return groups;
+  }
+
+  /** One activity: the public task, its current provider, cost, price and jobs. */
+  List<Proposal.Activity> activities() throws RowException {
+    if (!given("public_task_provider")
+        && !given("public_task_current_cost")
+        && !given("public_task_price")
+        && !given("public_task_jobs")) {
+      return null;
+    }
+    List<Proposal.Activity> activities =
+        List.of(
+            new Proposal.Activity(
+                "activities[0]",
+                "public task",
+                /* theme= */ null,
+                /* description= */ null,
+                /* publicTask= */ Boolean.TRUE,
+                cell("public_task_provider"),
+                amountOrNull("public_task_current_cost"),
+                amountOrNull("public_task_price"),
+                /* addedValue= */ null,
+                countOrNull("public_task_jobs"),
+                /* beneficiariesPerYear= */ null));
+    at(
+        "activities",
+        "public_task_provider",
+        "public_task_current_cost",
+        "public_task_price",
+        "public_task_jobs");
+    return activities;
+  }
+
+  /** {@code type:amount:status[:counterparty]; ...}, each the same amount every plan year. */
+  List<Proposal.Revenue> revenue(List<Integer> years) throws RowException {
+    if (!given("revenue")) {
+      return null;
+    }
+    List<Proposal.Revenue> revenue = new ArrayList<>();
+    int i = 0;
+    for (String[] item : pairs("revenue", 4)) {
+      if (item.length < 3) {
+        throw new RowException("revenue", "batch.row.revenue", String.join(":", item));
       }
-      at("budget", "costs");
-    }
-    List<Proposal.EmploymentLine> employment = null;
-    if (given("residents_hired") || given("entry_jobs")) {
-      Fraction hired = countOrNull("residents_hired");
-      Fraction entry = countOrNull("entry_jobs");
-      employment = new ArrayList<>();
-      for (int i = 0; i < years.size(); i++) {
-        employment.add(
-            new Proposal.EmploymentLine(
-                YamlPath.index("employment", i), years.get(i), hired, null, entry));
+      String type = vocab("revenue", item[0], Vocabulary.REVENUE_TYPE);
+      Fraction amount = amount("revenue", item[1]);
+      String status = vocab("revenue", item[2], Vocabulary.REVENUE_STATUS);
+      String counterparty = item.length > 3 && !item[3].isBlank() ? item[3].strip() : null;
+      SortedMap<Integer, Fraction> perYear = new TreeMap<>();
+      for (Integer y : years) {
+        perYear.put(y, amount);
       }
-      at("employment", "residents_hired", "entry_jobs");
+      revenue.add(
+          new Proposal.Revenue(
+              YamlPath.index("revenue", i),
+              type,
+              type,
+              counterparty,
+              status,
+              Collections.unmodifiableSortedMap(perYear)));
+      i++;
     }
-    Proposal.EmploymentSupport support = null;
-    if (given("guidance")) {
-      support = new Proposal.EmploymentSupport("employment_support", bool("guidance"), null);
-      at("employment_support", "guidance");
+    at("revenue");
+    return revenue;
+  }
+
+  /** {@code costs}, the same every plan year. */
+  List<Proposal.BudgetLine> budget(List<Integer> years) throws RowException {
+    if (!given("costs")) {
+      return null;
     }
-    List<Proposal.Asset> assets = null;
-    if (given("asset_tenure") || given("asset_term_years")) {
-      assets =
-          List.of(
-              new Proposal.Asset(
-                  "assets[0]",
-                  "building",
-                  "main building",
-                  word("asset_tenure", Vocabulary.TENURE),
-                  numberOrNull("asset_term_years"),
-                  null));
-      at("assets", "asset_tenure", "asset_term_years");
+    Fraction costs = amount("costs", cell("costs"));
+    List<Proposal.BudgetLine> budget = new ArrayList<>(years.size());
+    for (int i = 0; i < years.size(); i++) {
+      budget.add(new Proposal.BudgetLine(YamlPath.index("budget", i), years.get(i), costs));
     }
-    List<Proposal.ImpactIndicator> indicators = null;
-    if (given("impact_indicators")) {
-      int n = count("impact_indicators", 0);
-      List<String> themes = new ArrayList<>();
-      if (given("impact_themes")) {
-        for (String[] t : pairs("impact_themes", 1)) {
-          themes.add(vocab("impact_themes", t[0], Vocabulary.INDICATOR_THEME));
-        }
+    at("budget", "costs");
+    return budget;
+  }
+
+  /** Residents hired and entry jobs, the same every plan year. */
+  List<Proposal.EmploymentLine> employment(List<Integer> years) throws RowException {
+    if (!given("residents_hired") && !given("entry_jobs")) {
+      return null;
+    }
+    Fraction hired = countOrNull("residents_hired");
+    Fraction entry = countOrNull("entry_jobs");
+    List<Proposal.EmploymentLine> employment = new ArrayList<>(years.size());
+    for (int i = 0; i < years.size(); i++) {
+      employment.add(
+          new Proposal.EmploymentLine(
+              YamlPath.index("employment", i), years.get(i), hired, /* fte= */ null, entry));
+    }
+    at("employment", "residents_hired", "entry_jobs");
+    return employment;
+  }
+
+  /** Whether employees get guidance. */
+  Proposal.EmploymentSupport employmentSupport() throws RowException {
+    if (!given("guidance")) {
+      return null;
+    }
+    Proposal.EmploymentSupport support =
+        new Proposal.EmploymentSupport(
+            "employment_support", bool("guidance"), /* outflowTarget= */ null);
+    at("employment_support", "guidance");
+    return support;
+  }
+
+  /** One building: its tenure and term. */
+  List<Proposal.Asset> assets() throws RowException {
+    if (!given("asset_tenure") && !given("asset_term_years")) {
+      return null;
+    }
+    List<Proposal.Asset> assets =
+        List.of(
+            new Proposal.Asset(
+                "assets[0]",
+                "building",
+                "main building",
+                word("asset_tenure", Vocabulary.TENURE),
+                numberOrNull("asset_term_years"),
+                /* owner= */ null));
+    at("assets", "asset_tenure", "asset_term_years");
+    return assets;
+  }
+
+  /** One main risk, mitigated or not. */
+  List<Proposal.Risk> risks() throws RowException {
+    if (!given("risk_mitigated")) {
+      return null;
+    }
+    Boolean mitigated = bool("risk_mitigated");
+    List<Proposal.Risk> risks =
+        List.of(
+            new Proposal.Risk(
+                "risks[0]",
+                "main risk",
+                /* likelihood= */ null,
+                /* impact= */ null,
+                Boolean.TRUE.equals(mitigated) ? "as stated in the list" : null));
+    at("risks", "risk_mitigated");
+    return risks;
+  }
+
+  /**
+   * {@code impact_indicators} indicators, their themes taken in turn from {@code impact_themes}.
+   */
+  List<Proposal.ImpactIndicator> impactIndicators() throws RowException {
+    if (!given("impact_indicators")) {
+      return null;
+    }
+    int n = count("impact_indicators", 0);
+    List<String> themes = new ArrayList<>();
+    if (given("impact_themes")) {
+      for (String[] t : pairs("impact_themes", 1)) {
+        themes.add(vocab("impact_themes", t[0], Vocabulary.INDICATOR_THEME));
       }
-      indicators = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        indicators.add(
-            new Proposal.ImpactIndicator(
-                YamlPath.index("impact_indicators", i),
-                "indicator " + (i + 1),
-                themes.isEmpty() ? null : themes.get(i % themes.size()),
-                null,
-                "0",
-                "1",
-                null,
-                "as stated in the list"));
-      }
-      at("impact_indicators");
     }
-    List<Proposal.Risk> risks = null;
-    if (given("risk_mitigated")) {
-      Boolean mitigated = bool("risk_mitigated");
-      risks =
-          List.of(
-              new Proposal.Risk(
-                  "risks[0]",
-                  "main risk",
-                  null,
-                  null,
-                  Boolean.TRUE.equals(mitigated) ? "as stated in the list" : null));
-      at("risks", "risk_mitigated");
+    List<Proposal.ImpactIndicator> indicators = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      indicators.add(
+          new Proposal.ImpactIndicator(
+              YamlPath.index("impact_indicators", i),
+              "indicator " + (i + 1),
+              themes.isEmpty() ? null : themes.get(i % themes.size()),
+              /* unit= */ null,
+              "0",
+              "1",
+              /* targetYear= */ null,
+              "as stated in the list"));
     }
+    at("impact_indicators");
+    return indicators;
+  }
+
+  /** The language the proposal is written in. */
+  Language language() throws RowException {
     String lang = word("language", Vocabulary.LANGUAGE);
-    at("name", "name");
-    at("neighbourhood", "neighbourhood");
-    return new Proposal(
-        file,
-        Collections.unmodifiableMap(locations),
-        lang == null ? null : Language.parse(lang).orElse(null),
-        name,
-        neighbourhood,
-        cell("district"),
-        municipality == null ? Proposal.DEFAULT_MUNICIPALITY : Municipality.normalise(municipality),
-        word("stage", Vocabulary.STAGE),
-        word("legal_form", Vocabulary.LEGAL_FORM),
-        null,
-        founders == null ? null : List.copyOf(founders),
-        residents,
-        governance,
-        partners == null ? null : List.copyOf(partners),
-        groups == null ? null : List.copyOf(groups),
-        activities,
-        revenue == null ? null : List.copyOf(revenue),
-        budget == null ? null : List.copyOf(budget),
-        employment == null ? null : List.copyOf(employment),
-        support,
-        null,
-        assets,
-        risks,
-        indicators == null ? null : List.copyOf(indicators),
-        null);
+    return lang == null ? null : Language.parse(lang).orElse(null);
+  }
+
+  /** Where each block was read (the row's line, the column of its first given cell). */
+  Map<String, SourceLocation> locations() {
+    return locations;
   }
 
   /** Records where a block came from: the row's line and the first given column. */

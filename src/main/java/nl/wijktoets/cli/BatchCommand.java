@@ -11,8 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import nl.wijktoets.batch.BatchCsv;
 import nl.wijktoets.batch.BatchRunner;
@@ -217,7 +215,7 @@ public final class BatchCommand extends Subcommand {
         toYaml,
         jsonWriter,
         junitWriter,
-        LocalDate.now(ZoneOffset.UTC).getYear() + 1);
+        console.clock());
   }
 
   /** The list as a whole cannot be read on (header, quoting, encoding): where, and why. */

@@ -2,6 +2,7 @@ package nl.wijktoets.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
@@ -9,7 +10,7 @@ import nl.wijktoets.source.Finding;
 
 /**
  * What a command talks to: standard output and error (UTF-8), standard input, the environment, and
- * the language for messages. Tests pass their own.
+ * the language for messages, and the clock (for "next year"). Tests pass their own.
  */
 public final class Console {
   private final PrintWriter out;
@@ -19,6 +20,7 @@ public final class Console {
   private Language language;
   private boolean verbose;
   private boolean quiet;
+  private Clock clock;
 
   public Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     this.out = out;
@@ -38,6 +40,16 @@ public final class Console {
 
   public InputStream in() {
     return in;
+  }
+
+  /** The clock that says which year it is (UTC); the system's unless a test fixes it. */
+  public Clock clock() {
+    return clock == null ? Clock.systemUTC() : clock;
+  }
+
+  /** Fixes the clock (null: the system's). */
+  public void clock(Clock clock) {
+    this.clock = clock;
   }
 
   public Map<String, String> env() {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -37,6 +38,20 @@ public final class Main {
   /** Runs the command line in-process and returns the exit code (tests call this). */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    return run(args, out, err, in, env, null);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, InputStream, Map)}, on a given clock (null:
+   * the system clock in UTC, looked at only by the commands that need the date).
+   */
+  public static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      Clock clock) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // `wijktoets --version` alone, the commonest check of an install: the lines picocli would
       // print (HelpTest compares them), without building picocli's model, most of the cost
@@ -47,6 +62,7 @@ public final class Main {
       return ExitCode.OK.number();
     }
     Console console = new Console(out, err, in, env);
+    console.clock(clock);
     // --lang and --verbose govern messages even about the command line itself
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--verbose")) {

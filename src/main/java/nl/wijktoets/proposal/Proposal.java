@@ -1,5 +1,6 @@
 package nl.wijktoets.proposal;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,207 @@ public record Proposal(
   /** Whether a top-level block was written in the file (even empty). */
   public boolean hasBlock(String key) {
     return locations.containsKey(key);
+  }
+
+  /**
+   * A builder for a proposal read from {@code file}, with the locations of its YAML paths (kept as
+   * a read-only view: paths may still be added until {@link Builder#build}). Everything not set
+   * stays absent.
+   */
+  public static Builder builder(String file, Map<String, SourceLocation> locations) {
+    return new Builder(file, locations);
+  }
+
+  /**
+   * Builds a {@link Proposal} block by block, so that a YAML file ({@link ProposalReader}) and a
+   * flat CSV row (batch) become a proposal the same way. Plain fields, no copying until {@link
+   * #build}: batch builds one per row.
+   */
+  public static final class Builder {
+    private final String file;
+    private final Map<String, SourceLocation> locations;
+    private Language language;
+    private String name;
+    private String neighbourhood;
+    private String district;
+    private String municipality;
+    private String stage;
+    private String legalForm;
+    private String mission;
+    private List<Founder> founders;
+    private Residents residents;
+    private Governance governance;
+    private List<Partner> partners;
+    private List<ResidentGroup> residentGroups;
+    private List<Activity> activities;
+    private List<Revenue> revenue;
+    private List<BudgetLine> budget;
+    private List<EmploymentLine> employment;
+    private EmploymentSupport employmentSupport;
+    private Volunteers volunteers;
+    private List<Asset> assets;
+    private List<Risk> risks;
+    private List<ImpactIndicator> impactIndicators;
+    private List<Waiver> waivers;
+
+    private Builder(String file, Map<String, SourceLocation> locations) {
+      this.file = file;
+      this.locations = locations;
+    }
+
+    public Builder language(Language language) {
+      this.language = language;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder neighbourhood(String neighbourhood) {
+      this.neighbourhood = neighbourhood;
+      return this;
+    }
+
+    public Builder district(String district) {
+      this.district = district;
+      return this;
+    }
+
+    /**
+     * The municipality as written: {@link #build} normalises its spelling ({@link
+     * Municipality#normalise}), and a proposal that names none is in {@link #DEFAULT_MUNICIPALITY}.
+     */
+    public Builder municipality(String municipality) {
+      this.municipality = municipality;
+      return this;
+    }
+
+    public Builder stage(String stage) {
+      this.stage = stage;
+      return this;
+    }
+
+    public Builder legalForm(String legalForm) {
+      this.legalForm = legalForm;
+      return this;
+    }
+
+    public Builder mission(String mission) {
+      this.mission = mission;
+      return this;
+    }
+
+    public Builder founders(List<Founder> founders) {
+      this.founders = founders;
+      return this;
+    }
+
+    public Builder residents(Residents residents) {
+      this.residents = residents;
+      return this;
+    }
+
+    public Builder governance(Governance governance) {
+      this.governance = governance;
+      return this;
+    }
+
+    public Builder partners(List<Partner> partners) {
+      this.partners = partners;
+      return this;
+    }
+
+    public Builder residentGroups(List<ResidentGroup> residentGroups) {
+      this.residentGroups = residentGroups;
+      return this;
+    }
+
+    public Builder activities(List<Activity> activities) {
+      this.activities = activities;
+      return this;
+    }
+
+    public Builder revenue(List<Revenue> revenue) {
+      this.revenue = revenue;
+      return this;
+    }
+
+    public Builder budget(List<BudgetLine> budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    public Builder employment(List<EmploymentLine> employment) {
+      this.employment = employment;
+      return this;
+    }
+
+    public Builder employmentSupport(EmploymentSupport employmentSupport) {
+      this.employmentSupport = employmentSupport;
+      return this;
+    }
+
+    public Builder volunteers(Volunteers volunteers) {
+      this.volunteers = volunteers;
+      return this;
+    }
+
+    public Builder assets(List<Asset> assets) {
+      this.assets = assets;
+      return this;
+    }
+
+    public Builder risks(List<Risk> risks) {
+      this.risks = risks;
+      return this;
+    }
+
+    public Builder impactIndicators(List<ImpactIndicator> impactIndicators) {
+      this.impactIndicators = impactIndicators;
+      return this;
+    }
+
+    public Builder waivers(List<Waiver> waivers) {
+      this.waivers = waivers;
+      return this;
+    }
+
+    /** The proposal: lists copied read-only (an absent list stays null), the municipality set. */
+    public Proposal build() {
+      return new Proposal(
+          file,
+          Collections.unmodifiableMap(locations),
+          language,
+          name,
+          neighbourhood,
+          district,
+          municipality == null ? DEFAULT_MUNICIPALITY : Municipality.normalise(municipality),
+          stage,
+          legalForm,
+          mission,
+          copy(founders),
+          residents,
+          governance,
+          copy(partners),
+          copy(residentGroups),
+          copy(activities),
+          copy(revenue),
+          copy(budget),
+          copy(employment),
+          employmentSupport,
+          volunteers,
+          copy(assets),
+          copy(risks),
+          copy(impactIndicators),
+          copy(waivers));
+    }
+
+    /** A read-only copy (no copy at all of a list that already is one, such as List.of). */
+    private static <T> List<T> copy(List<T> list) {
+      return list == null ? null : List.copyOf(list);
+    }
   }
 
   public record Founder(String path, Boolean livesInNeighbourhood) {}

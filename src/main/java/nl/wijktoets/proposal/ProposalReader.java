@@ -128,32 +128,31 @@ public final class ProposalReader {
     String neighbourhood = requiredText(m, "neighbourhood");
     String lang = enumValue(m, "language");
     String municipality = text(m, "municipality");
-    return new Proposal(
-        file,
-        Collections.unmodifiableMap(locations),
-        lang == null ? null : Language.parse(lang).orElse(null),
-        name,
-        neighbourhood,
-        text(m, "district"),
-        municipality == null ? Proposal.DEFAULT_MUNICIPALITY : Municipality.normalise(municipality),
-        enumValue(m, "stage"),
-        enumValue(m, "legal_form"),
-        text(m, "mission"),
-        list(m, "founders", this::founder),
-        mapping(m, "residents", this::residents),
-        mapping(m, "governance", this::governance),
-        list(m, "partners", this::partner),
-        list(m, "resident_groups", this::group),
-        list(m, "activities", this::activity),
-        list(m, "revenue", this::revenue),
-        list(m, "budget", this::budgetLine),
-        list(m, "employment", this::employmentLine),
-        mapping(m, "employment_support", this::employmentSupport),
-        mapping(m, "volunteers", this::volunteers),
-        list(m, "assets", this::asset),
-        list(m, "risks", this::risk),
-        list(m, "impact_indicators", this::indicator),
-        waivers(m));
+    return Proposal.builder(file, locations)
+        .language(lang == null ? null : Language.parse(lang).orElse(null))
+        .name(name)
+        .neighbourhood(neighbourhood)
+        .district(text(m, "district"))
+        .municipality(municipality)
+        .stage(enumValue(m, "stage"))
+        .legalForm(enumValue(m, "legal_form"))
+        .mission(text(m, "mission"))
+        .founders(list(m, "founders", this::founder))
+        .residents(mapping(m, "residents", this::residents))
+        .governance(mapping(m, "governance", this::governance))
+        .partners(list(m, "partners", this::partner))
+        .residentGroups(list(m, "resident_groups", this::group))
+        .activities(list(m, "activities", this::activity))
+        .revenue(list(m, "revenue", this::revenue))
+        .budget(list(m, "budget", this::budgetLine))
+        .employment(list(m, "employment", this::employmentLine))
+        .employmentSupport(mapping(m, "employment_support", this::employmentSupport))
+        .volunteers(mapping(m, "volunteers", this::volunteers))
+        .assets(list(m, "assets", this::asset))
+        .risks(list(m, "risks", this::risk))
+        .impactIndicators(list(m, "impact_indicators", this::indicator))
+        .waivers(waivers(m))
+        .build();
   }
 
   private void version(Mapping m) {

@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +42,16 @@ class BatchRunnerTest {
     }
   }
 
+  /** Mid 2026: flat rows without first_year start in 2027. */
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+
   private Result run(String text, int threads, BigDecimal minScore, int top) throws Exception {
+    return run(text, threads, minScore, top, CLOCK);
+  }
+
+  private Result run(String text, int threads, BigDecimal minScore, int top, Clock clock)
+      throws Exception {
     Path list = dir.resolve("list.csv");
     Files.writeString(list, text, StandardCharsets.UTF_8);
     StringWriter json = new StringWriter();
@@ -58,7 +70,7 @@ class BatchRunnerTest {
                 null,
                 json,
                 null,
-                2027));
+                clock));
     StringWriter out = new StringWriter();
     List<Long> progress = new ArrayList<>();
     try (InputStream in = Files.newInputStream(list)) {
@@ -78,6 +90,24 @@ class BatchRunnerTest {
 
   private Result run(String text) throws Exception {
     return run(text, 2, null, 3);
+  }
+
+  @Test
+  void flatRowsWithoutFirstYearStartTheYearAfterTheClocks() throws Exception {
+    String list = "id,name,neighbourhood,costs,plan_years\n1,a,Moerwijk,1000,2\n";
+    assertThat(referenceYears(run(list, 1, null, 3, CLOCK))).isEqualTo("[2027,2028]");
+    // the calendar year in UTC: the last minutes of 2030 are still 2030
+    Clock newYearsEve = Clock.fixed(Instant.parse("2030-12-31T23:59:00Z"), ZoneOffset.UTC);
+    assertThat(referenceYears(run(list, 1, null, 3, newYearsEve))).isEqualTo("[2031,2032]");
+    // a first_year in the row wins
+    String given = "id,name,neighbourhood,costs,first_year\n1,a,Moerwijk,1000,2040\n";
+    assertThat(referenceYears(run(given, 1, null, 3, newYearsEve))).isEqualTo("[2040]");
+  }
+
+  private static String referenceYears(Result r) throws Exception {
+    return JSON.readTree(r.json().lines().findFirst().orElseThrow())
+        .get("referenceYears")
+        .toString();
   }
 
   @Test

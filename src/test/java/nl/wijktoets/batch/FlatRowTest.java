@@ -3,9 +3,12 @@ package nl.wijktoets.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Proposal;
@@ -14,9 +17,12 @@ import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.source.SourceLocation;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The mapping of one flat CSV row to a format-1 proposal, and its per-row errors. */
 class FlatRowTest {
@@ -430,5 +436,159 @@ class FlatRowTest {
     assertThat(a.total()).isEqualTo(b.total());
     assertThat(a.total().signum()).isPositive();
     assertThat(a.band().id()).isEqualTo(b.band().id());
+  }
+
+  /** Each block on its own, as ProposalReader reads it from YAML. */
+  @Nested
+  class Blocks {
+
+    /** Reads one block of a flat row. */
+    interface Block {
+      Object read(FlatRow row) throws RowException;
+    }
+
+    private static FlatRow flat(Map<String, String> cells) {
+      return new FlatRow(cells, INDEX, "list.csv:7", 7, 2027);
+    }
+
+    /** Each block's reader, then each of its columns with a value that is fine on its own. */
+    static Stream<Arguments> columns() {
+      List<Object[]> blocks =
+          List.of(
+              new Object[] {"founders", (Block) FlatRow::founders, "founders", "2"},
+              new Object[] {"founders", (Block) FlatRow::founders, "founders_resident", "0"},
+              new Object[] {"residents", (Block) FlatRow::residents, "residents_involved", "40"},
+              new Object[] {"residents", (Block) FlatRow::residents, "members", "120"},
+              new Object[] {
+                "residents", (Block) FlatRow::residents, "consultation_participants", "85"
+              },
+              new Object[] {"governance", (Block) FlatRow::governance, "board_seats", "3"},
+              new Object[] {"governance", (Block) FlatRow::governance, "members_meeting", "yes"},
+              new Object[] {"governance", (Block) FlatRow::governance, "profit_reinvested", "no"},
+              new Object[] {"governance", (Block) FlatRow::governance, "connector_hours", "24"},
+              new Object[] {"partners", (Block) FlatRow::partners, "partners", "district"},
+              new Object[] {
+                "resident_groups", (Block) FlatRow::residentGroups, "resident_groups", "cooperative"
+              },
+              new Object[] {
+                "activities", (Block) FlatRow::activities, "public_task_provider", "aannemer"
+              },
+              new Object[] {
+                "activities", (Block) FlatRow::activities, "public_task_current_cost", "9000"
+              },
+              new Object[] {"activities", (Block) FlatRow::activities, "public_task_price", "8000"},
+              new Object[] {"activities", (Block) FlatRow::activities, "public_task_jobs", "2"},
+              new Object[] {
+                "revenue", (Block) r -> r.revenue(r.years()), "revenue", "sales:10:forecast"
+              },
+              new Object[] {"budget", (Block) r -> r.budget(r.years()), "costs", "1000"},
+              new Object[] {
+                "employment", (Block) r -> r.employment(r.years()), "residents_hired", "3"
+              },
+              new Object[] {"employment", (Block) r -> r.employment(r.years()), "entry_jobs", "1"},
+              new Object[] {
+                "employment_support", (Block) FlatRow::employmentSupport, "guidance", "yes"
+              },
+              new Object[] {"assets", (Block) FlatRow::assets, "asset_tenure", "rent"},
+              new Object[] {"assets", (Block) FlatRow::assets, "asset_term_years", "10"},
+              new Object[] {
+                "impact_indicators", (Block) FlatRow::impactIndicators, "impact_indicators", "2"
+              },
+              new Object[] {"risks", (Block) FlatRow::risks, "risk_mitigated", "yes"});
+      return blocks.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0} from {2}")
+    @MethodSource("columns")
+    void aBlockIsReadFromAnyOfItsColumnsAndLocatedThere(
+        String block, Block reader, String column, String value) throws Exception {
+      FlatRow row = flat(Map.of(column, value));
+      assertThat(reader.read(row)).isNotNull();
+      // a block named like a column is located there; others at their first given column
+      String at = FlatRow.COLUMNS.contains(block) ? block : column;
+      assertThat(row.locations())
+          .containsExactly(
+              Map.entry(
+                  block, new SourceLocation("list.csv:7", 7, FlatRow.COLUMNS.indexOf(at) + 1)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("columns")
+    void aBlockWithoutItsColumnsIsAbsentAndNotLocated(String block, Block reader) throws Exception {
+      Map<String, String> blank = new HashMap<>();
+      FlatRow.COLUMNS.forEach(c -> blank.put(c, " "));
+      FlatRow row = flat(blank);
+      assertThat(reader.read(row)).isNull();
+      assertThat(row.locations()).isEmpty();
+    }
+
+    @Test
+    void governanceOfOnlyResidentSeatsIsAnEmptyBoard() throws Exception {
+      FlatRow row = flat(Map.of("board_resident_seats", "0"));
+      assertThat(row.governance().board()).isEmpty();
+      assertThat(row.locations()).containsOnlyKeys("governance");
+    }
+
+    @Test
+    void yearsCountFromFirstYear() throws Exception {
+      assertThat(flat(Map.of()).years()).containsExactly(2027);
+      assertThat(flat(Map.of("first_year", "2030", "plan_years", "3")).years())
+          .containsExactly(2030, 2031, 2032);
+    }
+
+    @Test
+    void activitiesLeaveWhatTheRowDoesNotSayAbsent() throws Exception {
+      Proposal.Activity a = flat(Map.of("public_task_price", "8000")).activities().get(0);
+      assertThat(a.publicTask()).isTrue();
+      assertThat(a.proposedPrice()).isEqualTo(Fraction.of(8000));
+      assertThat(
+              Collections.frequency(
+                  Arrays.asList(
+                      a.theme(),
+                      a.description(),
+                      a.currentProvider(),
+                      a.currentCost(),
+                      a.addedValue(),
+                      a.jobsForResidents(),
+                      a.beneficiariesPerYear()),
+                  null))
+          .isEqualTo(7);
+    }
+
+    /** With several bad cells, the row names the first in the order it reads them. */
+    @ParameterizedTest(name = "{0} before {2}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "plan_years|0|first_year|12",
+          "first_year|12|name|''",
+          "name|''|neighbourhood|''",
+          "neighbourhood|''|founders|x",
+          "founders|x|members|-1",
+          "members|-1|members_meeting|maybe",
+          "members_meeting|maybe|partners|bogus",
+          "partners|bogus|resident_groups|x",
+          "resident_groups|x|public_task_jobs|z",
+          "public_task_jobs|z|revenue|sales:10",
+          "revenue|sales:10|costs|-5",
+          "costs|-5|residents_hired|q",
+          "residents_hired|q|guidance|maybe",
+          "guidance|maybe|asset_tenure|x",
+          "asset_tenure|x|impact_themes|nope",
+          "impact_themes|nope|risk_mitigated|perhaps",
+          "risk_mitigated|perhaps|language|fr",
+          "language|fr|stage|x",
+          "stage|x|legal_form|y",
+        })
+    void theFirstBadCellInReadingOrderIsNamed(
+        String first, String firstValue, String second, String secondValue) {
+      Map<String, String> cells = row("impact_indicators", "1");
+      cells.put(first, firstValue);
+      cells.put(second, secondValue);
+      assertThat(error(cells).column()).isEqualTo(first);
+      Map<String, String> onlySecond = row("impact_indicators", "1");
+      onlySecond.put(second, secondValue);
+      assertThat(error(onlySecond).column()).isEqualTo(second);
+    }
   }
 }

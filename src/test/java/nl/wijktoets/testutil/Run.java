@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.wijktoets.cli.Main;
@@ -41,6 +42,21 @@ public record Run(int code, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), stdin, env);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Runs on this clock (for "next year"), with an empty standard input and environment. */
+  public static Run run(Clock clock, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            InputStream.nullInputStream(),
+            Map.of(),
+            clock);
     return new Run(code, out.toString(), err.toString());
   }
 
