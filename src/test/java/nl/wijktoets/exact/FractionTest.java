@@ -3,8 +3,11 @@ package nl.wijktoets.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,5 +138,92 @@ class FractionTest {
   })
   void plainStringWithoutTrailingZeros(String value, String expected) {
     assertThat(Fraction.parse(value).toPlainString(2)).isEqualTo(expected);
+  }
+
+  @Test
+  void equalsOnlyAnotherFraction() {
+    assertThat(Fraction.ONE.equals("1")).isFalse();
+    assertThat(Fraction.ONE.equals(null)).isFalse();
+    assertThat(Fraction.ONE.equals(Fraction.of(3, 3))).isTrue();
+    assertThat(Fraction.of(1, 2)).isNotEqualTo(Fraction.of(1, 3));
+    Fraction huge = Fraction.of(Long.MAX_VALUE).plus(Fraction.ONE);
+    assertThat(huge).isNotEqualTo(Fraction.of(Long.MAX_VALUE)).isNotEqualTo(Fraction.ONE);
+    assertThat(Fraction.of(Long.MAX_VALUE)).isNotEqualTo(huge);
+  }
+
+  @Test
+  void onTiesMaxAndMinReturnTheFirst() {
+    Fraction a = Fraction.of(1, 3);
+    Fraction b = Fraction.of(2, 6);
+    assertThat(a).isEqualTo(b).isNotSameAs(b);
+    assertThat(Fraction.max(a, b)).isSameAs(a);
+    assertThat(Fraction.min(a, b)).isSameAs(a);
+    assertThat(Fraction.max(a, Fraction.ONE)).isSameAs(Fraction.ONE);
+    assertThat(Fraction.min(Fraction.ONE, a)).isSameAs(a);
+  }
+
+  @Test
+  void wholeNumbersFromZeroTo256AreShared() {
+    assertThat(Fraction.of(0)).isSameAs(Fraction.ZERO);
+    assertThat(Fraction.of(1)).isSameAs(Fraction.of(3, 3));
+    assertThat(Fraction.of(256)).isSameAs(Fraction.of(512, 2));
+    assertThat(Fraction.of(257)).isEqualTo(Fraction.of(514, 2)).hasToString("257");
+    assertThat(Fraction.of(-1)).isEqualTo(Fraction.ONE.negate()).hasToString("-1");
+    assertThat(Fraction.of(1, 2).times(2)).isSameAs(Fraction.of(1));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.5, 3/2", "100, 100", "1E+2, 100", "0.000, 0", "-0.25, -1/4", "7, 7"})
+  void fromBigDecimal(String decimal, String expected) {
+    assertThat(Fraction.of(new BigDecimal(decimal))).isEqualTo(Fraction.parse(expected));
+  }
+
+  @Test
+  void parseAcceptsFortyDigitsAndNoMore() {
+    String forty = "1234567890".repeat(4);
+    assertThat(Fraction.parse(forty + "/" + forty)).isEqualTo(Fraction.ONE);
+    // the sign counts as a digit
+    String thirtyNine = forty.substring(1);
+    assertThat(Fraction.parse("-" + thirtyNine + "/7").signum()).isEqualTo(-1);
+    assertThatThrownBy(() -> Fraction.parse("-" + forty + "/7"))
+        .isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Fraction.parse(forty + "1/7"))
+        .isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Fraction.parse("7/" + forty + "1"))
+        .isInstanceOf(NumberFormatException.class);
+    String twenty = "1".repeat(20);
+    assertThat(Fraction.parse(twenty + "." + twenty).toString())
+        .endsWith("/" + "1" + "0".repeat(20));
+    assertThatThrownBy(() -> Fraction.parse(twenty + "." + twenty + "1"))
+        .isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Fraction.parse(twenty + "1." + twenty))
+        .isInstanceOf(NumberFormatException.class);
+    assertThat(Fraction.parse("1e40"))
+        .isEqualTo(new Fraction(BigInteger.TEN.pow(40), BigInteger.ONE));
+    assertThat(Fraction.parse("1e-40"))
+        .isEqualTo(new Fraction(BigInteger.ONE, BigInteger.TEN.pow(40)));
+    assertThatThrownBy(() -> Fraction.parse("1e41")).isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Fraction.parse("1e-41")).isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> Fraction.parse("1e0041")).isInstanceOf(NumberFormatException.class);
+    assertThat(Fraction.parse("1.5e1")).isEqualTo(Fraction.of(15));
+  }
+
+  @Test
+  void hashCodesSpread() {
+    Set<Integer> hashes = new HashSet<>();
+    int n = 0;
+    for (int num = -20; num <= 20; num++) {
+      for (int den = 1; den <= 20; den++) {
+        Fraction f = Fraction.of(num, den);
+        if (f.denominator().intValue() == den) { // each value once, in lowest terms
+          hashes.add(f.hashCode());
+          n++;
+        }
+      }
+    }
+    assertThat(hashes.size()).as("distinct hashes of %d distinct values", n).isGreaterThan(n / 2);
+    Fraction big = Fraction.of(Long.MAX_VALUE).plus(Fraction.ONE);
+    assertThat(big.hashCode()).isEqualTo(big.plus(Fraction.ZERO).hashCode());
+    assertThat(big.hashCode()).isNotEqualTo(big.plus(Fraction.ONE).hashCode());
   }
 }

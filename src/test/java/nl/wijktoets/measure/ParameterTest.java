@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.proposal.Proposal;
+import nl.wijktoets.testutil.TestProposals;
 import org.junit.jupiter.api.Test;
 
 /** The parameter declarations: kinds, defaults, checks of rubric values, resolution and binding. */
@@ -166,5 +168,39 @@ class ParameterTest {
     assertThat(MiddleUpDown.DEPENDENCY_SPREAD.parameters())
         .containsExactly(MiddleUpDown.SPREAD_THRESHOLDS);
     assertThat(MiddleUpDown.SPREAD_THRESHOLDS.order()).isEqualTo(Parameter.Order.DESCENDING);
+  }
+
+  @Test
+  void declarationsMadeAtRunTime() {
+    // the constants above are made when the class loads; these are made while the test runs
+    assertThat(Parameter.ascending("t", of(1), of(2)).length()).isEqualTo(2);
+    assertThat(Parameter.descending("t", of(2), of(1)).order())
+        .isEqualTo(Parameter.Order.DESCENDING);
+    assertThat(Parameter.ascending("t", of(1)).order()).isEqualTo(Parameter.Order.ASCENDING);
+    assertThat(Parameter.exact("e", of(0)).defaultValue()).isEqualTo(Fraction.ZERO);
+    assertThat(Parameter.whole("w", 0).defaultValue()).isZero();
+    assertThat(Parameter.words("w", "a").defaultValue()).containsExactly("a");
+  }
+
+  @Test
+  void differentValuesHashDifferently() {
+    List<Parameter<?>> declared = List.of(WHOLE);
+    assertThat(Params.resolve(declared, Map.of("years", of(3))).hashCode())
+        .isNotEqualTo(Params.resolve(declared, Map.of("years", of(4))).hashCode())
+        .isNotEqualTo(Params.defaults(declared).hashCode());
+    assertThat(Params.defaults(List.of(EXACT)).hashCode())
+        .isNotEqualTo(Params.defaults(List.of(WHOLE)).hashCode());
+    assertThat(Params.defaults(declared)).isNotEqualTo("Params[years=2]");
+  }
+
+  @Test
+  void aMeasureAppliesWithGivenParameters() {
+    Measure connector = Measures.byName("connector").orElseThrow();
+    Proposal p =
+        TestProposals.read("governance:\n  connector: {role: x, hours_per_week: 10, paid: true}\n");
+    Finances f = new Finances(p);
+    assertThat(connector.apply(p, connector.defaults(), f).level()).isEqualTo(2);
+    Params tenHours = connector.params(Map.of("paid_hours", of(10)));
+    assertThat(connector.apply(p, tenHours, f).level()).isEqualTo(3);
   }
 }
