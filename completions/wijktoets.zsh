@@ -166,6 +166,7 @@ function _complete_wijktoets() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wijktoets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_wijktoets; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(assess)
@@ -177,7 +178,9 @@ function _complete_wijktoets() {
   local cmds6=(explain)
   local cmds7=(diff)
   local cmds8=(completion)
+  local cmds9=(config)
 
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wijktoets_config; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wijktoets_completion; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wijktoets_diff; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_wijktoets_explain; return $?; fi
@@ -198,7 +201,7 @@ function _picocli_wijktoets() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="assess validate batch init schema rubric explain diff completion"
+  local commands="assess validate batch init schema rubric explain diff completion config"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
   local nlen_option_args=("nl" "en") # --lang values
@@ -229,8 +232,8 @@ function _picocli_wijktoets_assess() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-fail' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--top' '--min-score' '--min-lesson' '--templates' '--rubric'"
+  local flag_opts="'--no-config' '--no-fail' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--config' '--top' '--min-score' '--min-lesson' '--templates' '--rubric'"
   local FORMAT_option_args=("md" "html" "json" "junit") # --format values
   local nlen_option_args=("nl" "en") # --lang values
 
@@ -251,6 +254,12 @@ function _picocli_wijktoets_assess() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--top')
@@ -299,8 +308,8 @@ function _picocli_wijktoets_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--strict' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--rubric'"
+  local flag_opts="'--strict' '--no-config' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--config' '--rubric'"
   local FORMAT_option_args=("text" "json" "sarif" "junit" "github") # --format values
   local nlen_option_args=("nl" "en") # --lang values
 
@@ -321,6 +330,12 @@ function _picocli_wijktoets_validate() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--rubric')
@@ -354,8 +369,8 @@ function _picocli_wijktoets_batch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
+  local flag_opts="'--no-config' '--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--config' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
   local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -394,6 +409,12 @@ function _picocli_wijktoets_batch() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--top')
@@ -445,7 +466,7 @@ function _picocli_wijktoets_init() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--config' '--no-config' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
   local nlen_option_args=("nl" "en") # --lang values
 
@@ -482,8 +503,8 @@ function _picocli_wijktoets_schema() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--lang'"
+  local flag_opts="'--no-config' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--lang' '--config'"
   local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -494,8 +515,14 @@ function _picocli_wijktoets_schema() {
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
-  local NAME_pos_param_args=("proposal" "report" "rubric") # 0-0 values
+  local NAME_pos_param_args=("proposal" "report" "rubric" "config") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -518,8 +545,8 @@ function _picocli_wijktoets_rubric() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--lang'"
+  local flag_opts="'--no-config' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--lang' '--config'"
   local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -528,6 +555,12 @@ function _picocli_wijktoets_rubric() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac
@@ -558,8 +591,8 @@ function _picocli_wijktoets_explain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--measures' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--rubric' '--lang'"
+  local flag_opts="'--measures' '--no-config' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--rubric' '--lang' '--config'"
   local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -574,6 +607,12 @@ function _picocli_wijktoets_explain() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac
@@ -600,8 +639,8 @@ function _picocli_wijktoets_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--rubric'"
+  local flag_opts="'--no-config' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--lang' '--config' '--rubric'"
   local FORMAT_option_args=("md" "json") # --format values
   local nlen_option_args=("nl" "en") # --lang values
 
@@ -622,6 +661,12 @@ function _picocli_wijktoets_diff() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--rubric')
@@ -659,8 +704,8 @@ function _picocli_wijktoets_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--lang'"
+  local flag_opts="'--no-config' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--lang' '--config'"
   local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -669,6 +714,12 @@ function _picocli_wijktoets_completion() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
   esac
@@ -683,6 +734,48 @@ function _picocli_wijktoets_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `config` subcommand.
+function _picocli_wijktoets_config() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-config' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--format' '--lang' '--config'"
+  local FORMAT_option_args=("text" "json") # --format values
+  local nlen_option_args=("nl" "en") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

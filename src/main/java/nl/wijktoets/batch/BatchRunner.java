@@ -53,6 +53,8 @@ public final class BatchRunner {
    * What a batch run is asked to do. {@code language} is for row statuses and the overview; {@code
    * reportLanguage} for each assessment (--json, --junit), null meaning the proposal's own. The
    * {@code clock} gives flat rows without {@code first_year} their first plan year (next year).
+   * {@code config} is the project settings file the run used, named in every --json line; null for
+   * none.
    */
   public record Options(
       String displayName,
@@ -66,7 +68,8 @@ public final class BatchRunner {
       Path toYaml,
       Writer json,
       Writer junit,
-      Clock clock) {}
+      Clock clock,
+      String config) {}
 
   /** How a row ended. */
   public record RowResult(
@@ -307,7 +310,8 @@ public final class BatchRunner {
         a = assessor.score(p, options.reportLanguage(), List.of());
       }
       boolean gate = gateFailed(a);
-      String json = options.json() == null ? null : JsonReport.compact(a, options.top());
+      String json =
+          options.json() == null ? null : JsonReport.compact(a, options.top(), options.config());
       return new RowResult(row, id, name, a, "ok", false, gate, json, file == null);
     } catch (RowException e) {
       return error(

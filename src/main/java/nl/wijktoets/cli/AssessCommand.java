@@ -80,6 +80,8 @@ public final class AssessCommand extends Subcommand {
 
   @Mixin Mixins.LanguageOption language;
 
+  @Mixin Mixins.ConfigOptions config;
+
   @Option(
       names = "--top",
       paramLabel = "N",
@@ -108,7 +110,7 @@ public final class AssessCommand extends Subcommand {
     if (format == ReportFormat.html && files.size() > 1 && toStandardOutput()) {
       throw new CliException(ExitCode.USAGE, "error.html-needs-dir");
     }
-    Reports reports = new Reports(templates.load(), gates.minLesson);
+    Reports reports = new Reports(templates.load(), gates.minLesson, configName());
     // where each report goes, decided (and checked for clashes) before anything is written
     Map<String, Path> targets = targets();
     ExitCode code = ExitCode.OK;

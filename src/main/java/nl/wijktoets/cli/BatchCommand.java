@@ -84,6 +84,8 @@ public final class BatchCommand extends Subcommand {
 
   @Mixin Mixins.LanguageOption language;
 
+  @Mixin Mixins.ConfigOptions config;
+
   @Option(
       names = "--top",
       paramLabel = "N",
@@ -191,7 +193,7 @@ public final class BatchCommand extends Subcommand {
       boolean html = report.toString().toLowerCase(Locale.ROOT).endsWith(".html");
       OutputFiles.write(
           report,
-          new OverviewReport(templates)
+          new OverviewReport(templates, configName())
               .render(overview, list.toString(), console.language(), html));
     }
     files.commitAll();
@@ -215,7 +217,8 @@ public final class BatchCommand extends Subcommand {
         toYaml,
         jsonWriter,
         junitWriter,
-        console.clock());
+        console.clock(),
+        configName());
   }
 
   /** The list as a whole cannot be read on (header, quoting, encoding): where, and why. */

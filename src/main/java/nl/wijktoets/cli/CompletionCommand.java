@@ -43,6 +43,8 @@ public final class CompletionCommand extends Subcommand {
 
   @Mixin Mixins.LanguageOption language;
 
+  @Mixin Mixins.ConfigOptions config;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "SHELL",

@@ -2,6 +2,7 @@ package nl.wijktoets.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import nl.wijktoets.i18n.Language;
@@ -9,8 +10,9 @@ import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.source.Finding;
 
 /**
- * What a command talks to: standard output and error (UTF-8), standard input, the environment, and
- * the language for messages, and the clock (for "next year"). Tests pass their own.
+ * What a command talks to: standard output and error (UTF-8), standard input, the environment, the
+ * language for messages, the clock (for "next year"), and the working folder with its project
+ * settings ({@code .wijktoets.yaml}). Tests pass their own.
  */
 public final class Console {
   private final PrintWriter out;
@@ -22,12 +24,29 @@ public final class Console {
   private boolean quiet;
   private Clock clock;
 
+  private final ProjectSettings settings;
+
+  /** A console that reads no project settings (as the generators of completions use). */
   public Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+    this(out, err, in, env, null);
+  }
+
+  /**
+   * A console for a run in a working folder, where the search for {@code .wijktoets.yaml} starts;
+   * null reads no project settings.
+   */
+  public Console(
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      Path workingDirectory) {
     this.out = out;
     this.err = err;
     this.in = in;
     this.env = env;
     this.language = Language.fromEnvironment(env);
+    this.settings = new ProjectSettings(workingDirectory);
   }
 
   public PrintWriter out() {
@@ -54,6 +73,11 @@ public final class Console {
 
   public Map<String, String> env() {
     return env;
+  }
+
+  /** The project settings of this run. */
+  ProjectSettings settings() {
+    return settings;
   }
 
   /** The language for help and messages: --lang, else Dutch for a Dutch locale, else English. */

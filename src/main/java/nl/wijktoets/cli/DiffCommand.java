@@ -65,6 +65,8 @@ public final class DiffCommand extends Subcommand {
 
   @Mixin Mixins.LanguageOption language;
 
+  @Mixin Mixins.ConfigOptions config;
+
   @Mixin Mixins.RubricOption rubric;
 
   @Mixin Mixins.QuietOption quiet;
@@ -84,8 +86,8 @@ public final class DiffCommand extends Subcommand {
         AssessmentDiff.of(before.assessment(), before.tree(), after.assessment(), after.tree());
     String text =
         format == Format.json
-            ? DiffReport.json(diff)
-            : DiffReport.markdown(diff, after.assessment().language());
+            ? DiffReport.json(diff, configName())
+            : DiffReport.markdown(diff, after.assessment().language(), configName());
     if (output == null) {
       console.print(text);
     } else {

@@ -54,6 +54,8 @@ public final class ExplainCommand extends Subcommand {
 
   @Mixin Mixins.LanguageOption language;
 
+  @Mixin Mixins.ConfigOptions config;
+
   ExplainCommand(Console console) {
     super(console);
   }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Write a proposal template to fill in: every field with a one-line explanation, example"
-          + " values that are valid, and per block the lesson it feeds. It validates as it is."
+          + " values that are valid, and per block the lesson it feeds. It validates as it is.",
+      "With --config: write a project settings file (.wijktoets.yaml) instead, every setting"
+          + " explained and switched off, to switch on what the project needs."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -32,19 +34,27 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  wijktoets init                       # writes proposal.yaml, comments in your language",
       "  wijktoets init voorstel.yaml --lang nl",
-      "  wijktoets init - --lang en           # to standard output"
+      "  wijktoets init - --lang en           # to standard output",
+      "  wijktoets init --config              # writes .wijktoets.yaml"
     })
 public final class InitCommand extends Subcommand {
 
   @Parameters(
       arity = "0..1",
       paramLabel = "FILE",
-      defaultValue = "proposal.yaml",
       description =
-          "Where to write the template (default: ${DEFAULT-VALUE}); - for standard output.")
+          "Where to write the template (default: proposal.yaml; with --config: .wijktoets.yaml);"
+              + " - for standard output.")
   String file;
 
   @Mixin Mixins.LanguageOption language;
+
+  @Option(
+      names = "--config",
+      description = "Write a project settings file (.wijktoets.yaml) instead of a proposal.")
+  boolean settings;
+
+  @Mixin Mixins.NoConfigOption noConfig;
 
   @Option(names = "--force", description = "Overwrite FILE if it exists.")
   boolean force;
@@ -53,9 +63,17 @@ public final class InitCommand extends Subcommand {
     super(console);
   }
 
-  /** The template text in a language, as packaged. */
+  /** The proposal template text in a language, as packaged. */
   public static String template(Language lang) {
-    String path = "/nl/wijktoets/init/proposal." + lang.code() + ".yaml";
+    return resource("/nl/wijktoets/init/proposal." + lang.code() + ".yaml");
+  }
+
+  /** The commented project settings file in a language, as packaged. */
+  public static String settingsTemplate(Language lang) {
+    return resource("/nl/wijktoets/init/config." + lang.code() + ".yaml");
+  }
+
+  private static String resource(String path) {
     try (InputStream in = InitCommand.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -65,7 +83,9 @@ public final class InitCommand extends Subcommand {
 
   @Override
   ExitCode execute() {
-    String text = template(console.language());
+    String text = settings ? settingsTemplate(console.language()) : template(console.language());
+    String file =
+        this.file != null ? this.file : settings ? ProjectConfig.FILE_NAME : "proposal.yaml";
     if (file.equals("-")) {
       console.print(text);
       return ExitCode.OK;
@@ -79,7 +99,7 @@ public final class InitCommand extends Subcommand {
     } catch (IOException e) {
       throw new CliException(ExitCode.INPUT_ERROR, "error.write", file, Main.oneLine(e));
     }
-    console.err().println(console.msg("init.written", file));
+    console.err().println(console.msg(settings ? "init.config-written" : "init.written", file));
     console.err().flush();
     return ExitCode.OK;
   }

@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import nl.wijktoets.i18n.Language;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The command line entry point: {@code java -jar wijktoets.jar}. */
 public final class Main {
@@ -35,7 +38,9 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs the command line in-process and returns the exit code (tests call this). */
+  /**
+   * Runs the command line in-process, in the process's working folder, and returns the exit code.
+   */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     return run(args, out, err, in, env, null);
@@ -52,16 +57,32 @@ public final class Main {
       InputStream in,
       Map<String, String> env,
       Clock clock) {
+    return run(args, out, err, in, env, clock, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Runs the command line in-process and returns the exit code (tests call this), on a given clock
+   * (null: the system's) in a working folder: where the search for {@code .wijktoets.yaml} starts
+   * (other relative paths, of inputs and outputs, are still the process's own).
+   */
+  public static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      InputStream in,
+      Map<String, String> env,
+      Clock clock,
+      Path workingDirectory) {
+    Console console = new Console(out, err, in, env, workingDirectory);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // `wijktoets --version` alone, the commonest check of an install: the lines picocli would
       // print (HelpTest compares them), without building picocli's model, most of the cost
-      for (String line : new WijktoetsCommand.VersionInfo().getVersion()) {
+      for (String line : new WijktoetsCommand.VersionInfo(console, null).getVersion()) {
         out.println(line);
       }
       out.flush();
       return ExitCode.OK.number();
     }
-    Console console = new Console(out, err, in, env);
     console.clock(clock);
     // --lang and --verbose govern messages even about the command line itself
     for (int i = 0; i < args.length; i++) {
@@ -96,7 +117,8 @@ public final class Main {
           "rubric",
           "explain",
           "diff",
-          "completion");
+          "completion",
+          "config");
 
   private static Object subcommand(String name, Console console) {
     return switch (name) {
@@ -109,6 +131,7 @@ public final class Main {
       case "explain" -> new ExplainCommand(console);
       case "diff" -> new DiffCommand(console);
       case "completion" -> new CompletionCommand(console);
+      case "config" -> new ConfigCommand(console);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -147,6 +170,16 @@ public final class Main {
     for (String name : subcommands) {
       cli.addSubcommand(subcommand(name, console));
     }
+    if (subcommands.contains("config")) {
+      // config COMMAND --min-score 60: the options after COMMAND are that command's
+      cli.getSubcommands().get("config").setUnmatchedOptionsArePositionalParams(true);
+    }
+    // project settings (.wijktoets.yaml) are the options' defaults; --version names the file
+    for (CommandLine c : commandTree(cli)) {
+      CommandSpec spec = c.getCommandSpec();
+      spec.defaultValueProvider(console.settings().provider(spec));
+      spec.versionProvider(new WijktoetsCommand.VersionInfo(console, spec));
+    }
     // help texts: help_nl.properties for Dutch (what it lacks stays in English); help.properties
     // holds the English texts of shared options where a command says them its own way
     cli.setResourceBundle(
@@ -164,6 +197,14 @@ public final class Main {
         (ex, args) ->
             ex.getCause() instanceof CliException e ? report(console, e) : usageError(console, ex));
     return cli;
+  }
+
+  /** The command and its subcommands. */
+  static List<CommandLine> commandTree(CommandLine top) {
+    List<CommandLine> all = new ArrayList<>();
+    all.add(top);
+    all.addAll(top.getSubcommands().values());
+    return all;
   }
 
   /**

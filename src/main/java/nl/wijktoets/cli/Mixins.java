@@ -102,6 +102,63 @@ final class Mixins {
     }
   }
 
+  /**
+   * Which project settings file a command reads: one named with {@code --config FILE}, none with
+   * {@code --no-config}, else the {@code .wijktoets.yaml} discovery finds (see {@link
+   * ProjectSettings}).
+   */
+  interface ConfigChoice {
+    /** The file named on the command line, or null. */
+    Path file();
+
+    /** Whether the command line said to read no settings file. */
+    boolean none();
+  }
+
+  /** {@code --config FILE} and {@code --no-config}: which project settings file to read. */
+  static final class ConfigOptions implements ConfigChoice {
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description =
+            "Read the project settings from FILE instead of the .wijktoets.yaml found in this"
+                + " folder or a folder above it (see wijktoets config).")
+    Path file;
+
+    @Option(
+        names = "--no-config",
+        description = "Read no project settings file: only the command line and built-in defaults.")
+    boolean none;
+
+    @Override
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public boolean none() {
+      return none;
+    }
+  }
+
+  /** {@code --no-config} alone, for a command whose {@code --config} means something else. */
+  static final class NoConfigOption implements ConfigChoice {
+    @Option(
+        names = "--no-config",
+        description = "Read no project settings file: only the command line and built-in defaults.")
+    boolean none;
+
+    @Override
+    public Path file() {
+      return null;
+    }
+
+    @Override
+    public boolean none() {
+      return none;
+    }
+  }
+
   /** {@code --rubric FILE}: a custom rubric instead of the built-in one. */
   static final class RubricOption {
     @Option(

@@ -55,6 +55,8 @@ public final class RubricCommand extends Subcommand {
 
   @Mixin Mixins.LanguageOption language;
 
+  @Mixin Mixins.ConfigOptions config;
+
   RubricCommand(Console console) {
     super(console);
   }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     versionProvider = WijktoetsCommand.VersionInfo.class,
     description = {
       "Print a JSON Schema (draft 2020-12): of a proposal file (proposal, for editors and CI) or"
-          + " of the JSON report of assess -f json (report, for its consumers), or of a rubric file"
-          + " (rubric).",
+          + " of the JSON report of assess -f json (report, for its consumers), of a rubric file"
+          + " (rubric), or of the project settings file .wijktoets.yaml (config).",
       "Save it next to your proposals and point your editor at it, e.g. with a first line",
       "  # yaml-language-server: $schema=./proposal.schema.json"
     },
@@ -29,10 +29,13 @@ public final class SchemaCommand extends Subcommand {
   enum Name {
     proposal,
     report,
-    rubric
+    rubric,
+    config
   }
 
   @Mixin Mixins.LanguageOption language;
+
+  @Mixin Mixins.ConfigOptions config;
 
   @Parameters(
       arity = "0..1",
@@ -52,6 +55,7 @@ public final class SchemaCommand extends Subcommand {
           case proposal -> resource(ProposalSchema.RESOURCE); // no validator needed to print it
           case report -> resource("/nl/wijktoets/schema/report.schema.json");
           case rubric -> resource(RubricLoader.SCHEMA_RESOURCE);
+          case config -> resource(ProjectConfig.SCHEMA_RESOURCE);
         };
     console.print(text.endsWith("\n") ? text : text + "\n");
     return ExitCode.OK;

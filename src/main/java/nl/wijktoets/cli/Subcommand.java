@@ -1,6 +1,7 @@
 package nl.wijktoets.cli;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,6 +11,9 @@ import picocli.CommandLine.Spec;
  * and prints through the {@link Console}.
  *
  * <ul>
+ *   <li>Its options not on the command line have the project settings' values ({@code
+ *       .wijktoets.yaml}, see {@link ProjectSettings}); a settings file with an error stops it
+ *       before it starts (exit 3), so a bad file is never silently replaced by the defaults.
  *   <li>Its shared options ({@link Mixins}: {@code --lang}, {@code -q}, {@code --verbose}) set up
  *       the console before it runs, the same way in every command.
  *   <li>It ends with an {@link ExitCode}; it stops on an error by throwing {@link CliException},
@@ -22,18 +26,60 @@ abstract class Subcommand implements Callable<Integer> {
 
   final Console console;
 
+  private Optional<ProjectConfig> projectConfig = Optional.empty();
+
   Subcommand(Console console) {
     this.console = console;
   }
 
   @Override
   public final Integer call() throws IOException {
+    Mixins.ConfigChoice choice = ProjectSettings.choice(spec);
+    if (choice != null && choice.none() && choice.file() != null) {
+      throw new CliException(ExitCode.USAGE, "config.both-options");
+    }
     for (CommandSpec mixin : spec.mixins().values()) {
       if (mixin.userObject() instanceof Mixins.ConsoleSetting setting) {
         setting.applyTo(console);
       }
     }
+    projectConfig = console.settings().chosen(spec);
+    if (projectConfig.isPresent()) {
+      checkUsable(console, projectConfig.get());
+    }
     return execute().number();
+  }
+
+  /**
+   * Prints a settings file's findings (warnings unless quiet) and stops when it cannot be used.
+   *
+   * @throws CliException (exit 3) when the file cannot be read or has an error
+   */
+  static void checkUsable(Console console, ProjectConfig config) {
+    if (config.unreadable() != null) {
+      throw new CliException(
+          ExitCode.INPUT_ERROR,
+          "config.cannot-read",
+          config.name(),
+          console.msg(config.unreadable()));
+    }
+    config.findings().forEach(console::finding);
+    if (!config.usable()) {
+      throw new CliException(ExitCode.INPUT_ERROR, "config.unusable", config.name());
+    }
+  }
+
+  /** The project settings file this run uses, if any. */
+  Optional<ProjectConfig> projectConfig() {
+    return projectConfig;
+  }
+
+  /**
+   * The project settings file this run uses, as the user knows it ({@code .wijktoets.yaml}, {@code
+   * ../.wijktoets.yaml}, or as named with {@code --config}), for reports; null for none.
+   */
+  String configName() {
+    return projectConfig.map(ProjectConfig::name).orElse(null);
   }
 
   /** Does the command's work. */

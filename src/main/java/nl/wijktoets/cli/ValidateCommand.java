@@ -64,10 +64,17 @@ public final class ValidateCommand extends Subcommand {
       description = "Write the findings to FILE instead of standard output.")
   String output;
 
-  @Option(names = "--strict", description = "Warnings fail too (exit 1).")
+  // fallbackValue: --strict is true even when the project settings make true the default
+  @Option(
+      names = "--strict",
+      negatable = true,
+      fallbackValue = "true",
+      description = "Warnings fail too (exit 1). --no-strict turns a project setting off.")
   boolean strict;
 
   @Mixin Mixins.LanguageOption language;
+
+  @Mixin Mixins.ConfigOptions config;
 
   @Mixin Mixins.QuietOption quietOption;
 

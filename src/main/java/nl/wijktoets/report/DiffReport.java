@@ -19,6 +19,11 @@ public final class DiffReport {
   private DiffReport() {}
 
   public static String markdown(AssessmentDiff d, Language lang) {
+    return markdown(d, lang, null);
+  }
+
+  /** The diff in Markdown, naming the project settings file the run used (null: none). */
+  public static String markdown(AssessmentDiff d, Language lang, String config) {
     MarkdownOutputFormat md = MarkdownOutputFormat.INSTANCE;
     StringBuilder out = new StringBuilder();
     String name = d.after().proposal().name();
@@ -115,8 +120,11 @@ public final class DiffReport {
                 Version.version(),
                 rubric.id(),
                 rubric.version(),
-                rubric.hash()))
-        .append('\n');
+                rubric.hash()));
+    if (config != null) {
+      out.append(' ').append(Messages.get(lang, "report.config", md.escapePlainText(config)));
+    }
+    out.append('\n');
     return out.toString();
   }
 
@@ -134,6 +142,11 @@ public final class DiffReport {
   }
 
   public static String json(AssessmentDiff d) {
+    return json(d, null);
+  }
+
+  /** The diff as JSON, naming the project settings file the run used ({@code config}). */
+  public static String json(AssessmentDiff d, String config) {
     ObjectNode root = F.objectNode();
     root.put("schemaVersion", "1");
     ObjectNode tool = root.putObject("tool");
@@ -143,6 +156,9 @@ public final class DiffReport {
     rubric.put("id", d.after().rubric().id());
     rubric.put("version", d.after().rubric().version());
     rubric.put("hash", d.after().rubric().hash());
+    if (config != null) {
+      root.put("config", config);
+    }
     root.put("old", d.before().proposal().file());
     root.put("new", d.after().proposal().file());
     ObjectNode total = root.putObject("total");

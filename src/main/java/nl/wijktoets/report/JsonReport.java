@@ -45,23 +45,36 @@ public final class JsonReport {
 
   /** One assessment as a JSON document. */
   public static String render(Assessment a, int top) {
-    return write(toJson(a, top));
+    return render(a, top, null);
+  }
+
+  /**
+   * One assessment as a JSON document, naming the project settings file the run used ({@code
+   * config}, left out for none).
+   */
+  public static String render(Assessment a, int top, String config) {
+    return write(toJson(a, top, config));
   }
 
   /** Several assessments as a JSON array. */
-  public static String renderAll(List<Assessment> all, int top) {
+  public static String renderAll(List<Assessment> all, int top, String config) {
     ArrayNode array = F.arrayNode();
-    all.forEach(a -> array.add(toJson(a, top)));
+    all.forEach(a -> array.add(toJson(a, top, config)));
     return write(array);
   }
 
   /** One assessment on one line (JSON Lines, for batch). */
   public static String compact(Assessment a, int top) {
+    return compact(a, top, null);
+  }
+
+  /** One assessment on one line (JSON Lines, for batch), naming the project settings file. */
+  public static String compact(Assessment a, int top, String config) {
     try {
       return MAPPER
           .writer()
           .without(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(toJson(a, top));
+          .writeValueAsString(toJson(a, top, config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,6 +99,11 @@ public final class JsonReport {
 
   /** The assessment as a JSON tree. */
   public static ObjectNode toJson(Assessment a, int top) {
+    return toJson(a, top, null);
+  }
+
+  /** The assessment as a JSON tree, naming the project settings file when there is one. */
+  public static ObjectNode toJson(Assessment a, int top, String config) {
     Language lang = a.language();
     ObjectNode root = F.objectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
@@ -96,6 +114,9 @@ public final class JsonReport {
     rubric.put("id", a.rubric().id());
     rubric.put("version", a.rubric().version());
     rubric.put("hash", a.rubric().hash());
+    if (config != null) {
+      root.put("config", config);
+    }
     root.put("file", a.proposal().file());
     root.put("language", lang.code());
     ObjectNode proposal = root.putObject("proposal");

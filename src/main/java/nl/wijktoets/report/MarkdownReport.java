@@ -13,15 +13,24 @@ public final class MarkdownReport {
   public static final String SEPARATOR = "\n---\n\n";
 
   private final Templates templates;
+  private final String config;
 
   public MarkdownReport(Templates templates) {
+    this(templates, null);
+  }
+
+  /**
+   * @param config the project settings file the run used, named in the footer; null for none
+   */
+  public MarkdownReport(Templates templates, String config) {
     this.templates = templates;
+    this.config = config;
   }
 
   public String render(Assessment a, int top) throws ReportException {
     String text =
         templates.render(
-            TEMPLATE, ReportModel.of(a, top), MarkdownOutputFormat.INSTANCE, a.language());
+            TEMPLATE, ReportModel.of(a, top, config), MarkdownOutputFormat.INSTANCE, a.language());
     return normalise(text);
   }
 

@@ -28,14 +28,23 @@ public final class OverviewReport {
   public static final int WEAKNESSES = 5;
 
   private final Templates templates;
+  private final String config;
 
   public OverviewReport(Templates templates) {
+    this(templates, null);
+  }
+
+  /**
+   * @param config the project settings file the run used, named in the footer; null for none
+   */
+  public OverviewReport(Templates templates, String config) {
     this.templates = templates;
+    this.config = config;
   }
 
   public String render(Overview o, String list, Language lang, boolean html)
       throws ReportException {
-    Map<String, Object> model = model(o, list, lang);
+    Map<String, Object> model = model(o, list, lang, config);
     String text =
         html
             ? templates.render(HTML_TEMPLATE, model, HTMLOutputFormat.INSTANCE, lang)
@@ -44,6 +53,10 @@ public final class OverviewReport {
   }
 
   static Map<String, Object> model(Overview o, String list, Language lang) {
+    return model(o, list, lang, null);
+  }
+
+  static Map<String, Object> model(Overview o, String list, Language lang, String config) {
     Rubric rubric = o.rubric();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("t", ReportModel.labels(lang));
@@ -128,6 +141,7 @@ public final class OverviewReport {
     footer.put("rubric_id", rubric.id());
     footer.put("rubric_version", rubric.version());
     footer.put("rubric_hash", rubric.hash());
+    footer.put("config", config == null ? "" : config);
     m.put("footer", footer);
     m.put("ranked_count", Overview.RANKED);
     m.put("summary", Messages.get(lang, "report.overview.summary", o.rows(), o.ok(), o.errors()));

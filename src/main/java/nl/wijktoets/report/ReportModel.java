@@ -29,6 +29,14 @@ public final class ReportModel {
 
   /** The model of one assessment's report. */
   public static Map<String, Object> of(Assessment a, int top) {
+    return of(a, top, null);
+  }
+
+  /**
+   * The model of one assessment's report, naming the project settings file the run used ({@code
+   * footer.config}, empty for none).
+   */
+  public static Map<String, Object> of(Assessment a, int top, String config) {
     Language lang = a.language();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("t", labels(lang));
@@ -111,6 +119,7 @@ public final class ReportModel {
     footer.put("rubric_id", a.rubric().id());
     footer.put("rubric_version", a.rubric().version());
     footer.put("rubric_hash", a.rubric().hash());
+    footer.put("config", nullToEmpty(config));
     m.put("footer", footer);
     return m;
   }

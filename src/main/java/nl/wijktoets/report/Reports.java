@@ -10,14 +10,26 @@ public final class Reports {
   private final MarkdownReport markdown;
   private final HtmlReport html;
   private final BigDecimal minLesson;
+  private final String config;
 
   /**
    * @param minLesson the --min-lesson gate (percent) that JUnit test cases fail under, or null
    */
   public Reports(Templates templates, BigDecimal minLesson) {
-    this.markdown = new MarkdownReport(templates);
-    this.html = new HtmlReport(templates);
+    this(templates, minLesson, null);
+  }
+
+  /**
+   * @param minLesson the --min-lesson gate (percent) that JUnit test cases fail under, or null
+   * @param config the project settings file the run used, as the user knows it ({@code
+   *     .wijktoets.yaml}); md, html and json reports name it so the score can be reproduced. Null
+   *     for none: then they say nothing about it.
+   */
+  public Reports(Templates templates, BigDecimal minLesson, String config) {
+    this.markdown = new MarkdownReport(templates, config);
+    this.html = new HtmlReport(templates, config);
     this.minLesson = minLesson;
+    this.config = config;
   }
 
   /** One report. */
@@ -25,7 +37,7 @@ public final class Reports {
     return switch (format) {
       case md -> markdown.render(a, top);
       case html -> html.render(a, top);
-      case json -> JsonReport.render(a, top);
+      case json -> JsonReport.render(a, top, config);
       case junit -> JunitReport.render(List.of(a), minLesson);
     };
   }
@@ -35,7 +47,7 @@ public final class Reports {
       throws ReportException {
     return switch (format) {
       case md -> markdown.renderAll(all, top);
-      case json -> JsonReport.renderAll(all, top);
+      case json -> JsonReport.renderAll(all, top, config);
       case junit -> JunitReport.render(all, minLesson);
       case html ->
           throw new IllegalArgumentException(

@@ -60,7 +60,12 @@ public final class Rules {
           new Rule("evidence/missing-status", W),
           new Rule("evidence/missing-commitment", W),
           new Rule("rubric/invalid", E),
-          new Rule("rubric/warning", W));
+          new Rule("rubric/warning", W),
+          new Rule("config/unknown-key", W),
+          new Rule("config/type", E),
+          new Rule("config/enum", E),
+          new Rule("config/version", E),
+          new Rule("config/missing-path", E));
 
   private Rules() {}
 

@@ -78,6 +78,7 @@ public final class SchemaCheck {
             .keyword(new NonValidationKeyword("x-canonical"))
             .keyword(new NonValidationKeyword("x-synonyms"))
             .keyword(new NonValidationKeyword("x-description-nl"))
+            .keyword(new NonValidationKeyword("x-expect"))
             .build();
     JsonSchemaFactory factory =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, b -> b.metaSchema(meta));
@@ -285,11 +286,15 @@ public final class SchemaCheck {
 
   /**
    * What the schema expects at a place, as a message key (resolved in the reader's language when
-   * the finding is printed, see {@link Finding#message}).
+   * the finding is printed, see {@link Finding#message}). A schema names its own key with {@code
+   * x-expect}; otherwise it is derived from the type.
    */
   private static String expected(JsonNode fieldSchema) {
     if (fieldSchema == null) {
       return "@expect.value";
+    }
+    if (fieldSchema.has("x-expect")) { // the schema names its own message key
+      return "@" + fieldSchema.get("x-expect").asText();
     }
     String anyOf = fieldSchema.has("anyOf") ? fieldSchema.get("anyOf").toString() : "";
     if (anyOf.contains("\"boolean\"")) {

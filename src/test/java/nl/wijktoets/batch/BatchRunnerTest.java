@@ -70,7 +70,8 @@ class BatchRunnerTest {
                 null,
                 json,
                 null,
-                clock));
+                clock,
+                null));
     StringWriter out = new StringWriter();
     List<Long> progress = new ArrayList<>();
     try (InputStream in = Files.newInputStream(list)) {

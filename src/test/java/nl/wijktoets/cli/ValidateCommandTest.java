@@ -156,7 +156,12 @@ class ValidateCommandTest {
             "evidence/missing-status",
             "evidence/missing-commitment",
             "rubric/invalid",
-            "rubric/warning");
+            "rubric/warning",
+            "config/unknown-key",
+            "config/type",
+            "config/enum",
+            "config/version",
+            "config/missing-path");
     assertThat(Rules.families())
         .containsExactly(
             "yaml",
@@ -169,7 +174,8 @@ class ValidateCommandTest {
             "proposal",
             "money",
             "evidence",
-            "rubric");
+            "rubric",
+            "config");
     assertThat(Rules.byId("schema/unknown-key").level()).isEqualTo(Finding.Level.WARNING);
     assertThat(Rules.byId("amount/negative").level()).isEqualTo(Finding.Level.ERROR);
   }
@@ -707,7 +713,7 @@ class ValidateCommandTest {
       assertThat(suites.get(0).getAttribute("failures")).isEqualTo("3");
       assertThat(suites.get(1).getAttribute("failures")).isEqualTo("0");
       assertThat(suites.get(2).getAttribute("failures")).isEqualTo("0");
-      assertThat(Long.parseLong(root.getAttribute("tests"))).isEqualTo(testsSum).isEqualTo(33);
+      assertThat(Long.parseLong(root.getAttribute("tests"))).isEqualTo(testsSum).isEqualTo(36);
       assertThat(Long.parseLong(root.getAttribute("failures"))).isEqualTo(failuresSum).isEqualTo(3);
 
       // the failures sit in the families of the errors, typed by rule id

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,30 @@ public record Run(int code, String out, String err) {
             InputStream.nullInputStream(),
             Map.of(),
             clock);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs in a working folder: where the search for {@code .wijktoets.yaml} starts (other relative
+   * paths are still the test process's own, so give inputs and outputs as absolute paths).
+   */
+  public static Run runIn(Path workingDirectory, String... args) {
+    return runIn(workingDirectory, Map.of(), args);
+  }
+
+  /** Runs in a working folder with these environment variables. */
+  public static Run runIn(Path workingDirectory, Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            InputStream.nullInputStream(),
+            env,
+            null,
+            workingDirectory);
     return new Run(code, out.toString(), err.toString());
   }
 

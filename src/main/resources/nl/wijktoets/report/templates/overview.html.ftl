@@ -83,7 +83,7 @@ svg.histogram { max-width: 28rem; display: inline-block; margin-right: 1rem; ver
 </section>
 </main>
 <footer class="report">
-  <p>${c.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}</p>
+  <p>${c.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}<#if footer.config?has_content> ${c.fill(t.config, [footer.config])}</#if></p>
 </footer>
 </body>
 </html>

@@ -59,4 +59,4 @@ ${t.overview_weaknesses_none}
 
 ---
 
-${c.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}
+${c.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}<#if footer.config?has_content> ${c.fill(t.config, [footer.config])}</#if>

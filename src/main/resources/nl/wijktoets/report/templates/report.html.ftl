@@ -123,7 +123,7 @@
 </main>
 <footer class="report">
   <p>${t.how_to_read}</p>
-  <p>${c.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}</p>
+  <p>${c.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}<#if footer.config?has_content> ${c.fill(t.config, [footer.config])}</#if></p>
   <p>${t.print_note}</p>
 </footer>
 </body>

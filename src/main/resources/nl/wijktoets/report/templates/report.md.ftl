@@ -99,4 +99,4 @@ ${t.years}: ${years} (${years_from}).
 
 ${t.how_to_read}
 
-${common.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}
+${common.fill(t.footer, [footer.tool, footer.version, footer.rubric_id, footer.rubric_version, footer.rubric_hash])}<#if footer.config?has_content> ${common.fill(t.config, [footer.config])}</#if>
