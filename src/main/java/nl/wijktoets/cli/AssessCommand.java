@@ -171,7 +171,8 @@ public final class AssessCommand extends Subcommand {
                   + console.msg(
                       "error.gate.score",
                       Formats.total(a.total(), l),
-                      this.gates.minScore.toPlainString()));
+                      this.gates.minScore.toPlainString())
+                  + fromSettings("--min-score"));
     }
     for (Assessment.LessonResult lesson : a.lessons()) {
       if (gates.lessonBelow(lesson)) {
@@ -184,7 +185,8 @@ public final class AssessCommand extends Subcommand {
                         "error.gate.lesson",
                         lesson.lesson().id(),
                         Formats.percent(lesson.share(), l),
-                        this.gates.minLesson.toPlainString()));
+                        this.gates.minLesson.toPlainString())
+                    + fromSettings("--min-lesson"));
       }
     }
     return !gates.failed(a);

@@ -82,6 +82,22 @@ abstract class Subcommand implements Callable<Integer> {
     return projectConfig.map(ProjectConfig::name).orElse(null);
   }
 
+  /**
+   * Where an option's value came from when the project settings file gave it, as {@code "
+   * (.wijktoets.yaml:LINE)"} to append to a message about it; empty when the command line or the
+   * built-in default gave it.
+   */
+  String fromSettings(String option) {
+    if (spec.commandLine().getParseResult() != null
+        && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+      return "";
+    }
+    return ProjectConfig.Key.of(spec.name(), option)
+        .flatMap(key -> projectConfig.flatMap(c -> c.value(key)))
+        .map(v -> " (" + projectConfig.get().name() + ":" + v.at().line() + ")")
+        .orElse("");
+  }
+
   /** Does the command's work. */
   abstract ExitCode execute() throws IOException;
 }

@@ -256,8 +256,11 @@ class ConfigCommandTest {
     settings("gates: {min_score: 70}\n");
     Run failed = in("assess", transvaal, "--lang", "en");
     assertThat(failed.code()).isEqualTo(1);
-    assertThat(failed.err()).contains("total 62.0 is below --min-score 70");
+    assertThat(failed.err()).contains("total 62.0 is below --min-score 70 (../.wijktoets.yaml:1)");
     assertThat(in("assess", transvaal, "--min-score", "60").code()).isZero();
+    assertThat(in("assess", transvaal, "--min-score", "65").err())
+        .contains("is below --min-score 65")
+        .doesNotContain("wijktoets.yaml");
     assertThat(in("assess", transvaal, "--no-fail").code()).isZero();
     settings("gates: {min_lesson: 55}\n");
     assertThat(in("assess", transvaal).code()).isEqualTo(1);
