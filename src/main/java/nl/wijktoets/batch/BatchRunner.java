@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Language;
@@ -94,6 +95,7 @@ public final class BatchRunner {
   private final Set<String> yamlNames = new HashSet<>();
   private final Gates gates;
   private final int defaultFirstYear;
+  private final LongAdder dutchCells = new LongAdder();
 
   public BatchRunner(Rubric rubric, Options options) {
     this.assessor = new Assessor(rubric);
@@ -105,6 +107,11 @@ public final class BatchRunner {
 
   public Overview overview() {
     return overview;
+  }
+
+  /** How many cells of flat rows were read as Dutch numbers (60.000, 12,5) so far. */
+  public long dutchCells() {
+    return dutchCells.sum();
   }
 
   /**
@@ -306,8 +313,9 @@ public final class BatchRunner {
           name = a.proposal().name();
         }
       } else {
-        Proposal p = FlatRow.toProposal(cells, csv.index(), where, row.line(), defaultFirstYear);
-        a = assessor.score(p, options.reportLanguage(), List.of());
+        FlatRow.Read read = FlatRow.read(cells, csv.index(), where, row.line(), defaultFirstYear);
+        dutchCells.add(read.dutchCells());
+        a = assessor.score(read.proposal(), options.reportLanguage(), List.of());
       }
       boolean gate = gateFailed(a);
       String json =

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +74,6 @@ public final class FlatRow {
           "file");
 
   private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
-  private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,6})?");
 
   /** Counts that make one item each (a founder, a board seat, an indicator): bounded. */
   private static final Set<String> ITEM_COUNTS =
@@ -99,6 +99,7 @@ public final class FlatRow {
   private final Map<String, Integer> columnIndex;
   private final int defaultFirstYear;
   private final Map<String, SourceLocation> locations = new HashMap<>();
+  private final Set<String> dutchCells = new HashSet<>();
 
   FlatRow(
       Map<String, String> cells,
@@ -139,7 +140,27 @@ public final class FlatRow {
       int line,
       int defaultFirstYear)
       throws RowException {
-    return new FlatRow(cells, columnIndex, file, line, defaultFirstYear).proposal();
+    return read(cells, columnIndex, file, line, defaultFirstYear).proposal();
+  }
+
+  /**
+   * A flat row read: the proposal, and how many of its cells were read as Dutch numbers ({@code
+   * 60.000} as 60000, {@code 12,5} as 12.5). A row has no channel for warnings, so batch counts
+   * these cells in its summary instead.
+   */
+  public record Read(Proposal proposal, int dutchCells) {}
+
+  /** As {@link #toProposal}, with the count of cells read as Dutch numbers. */
+  public static Read read(
+      Map<String, String> cells,
+      Map<String, Integer> columnIndex,
+      String file,
+      int line,
+      int defaultFirstYear)
+      throws RowException {
+    FlatRow row = new FlatRow(cells, columnIndex, file, line, defaultFirstYear);
+    Proposal p = row.proposal();
+    return new Read(p, row.dutchCells.size());
   }
 
   /**
@@ -556,29 +577,40 @@ public final class FlatRow {
     return n;
   }
 
-  /** A number that may have decimals, with a point or a Dutch decimal comma. */
+  /**
+   * A number that may have decimals, with a point or a Dutch decimal comma, read as a YAML proposal
+   * reads it ({@link Amounts#decimal}).
+   */
   private Fraction number(String column) throws RowException {
     String v = cell(column);
-    String normal = v.replace(',', '.');
-    if (!NUMBER.matcher(normal).matches()) {
-      throw new RowException(column, "batch.row.number", v);
+    var read =
+        Amounts.decimal(v).orElseThrow(() -> new RowException(column, "batch.row.number", v));
+    if (read.dutch()) {
+      dutchCells.add(column);
     }
-    return Fraction.parse(normal);
+    return read.value();
   }
 
   private Fraction numberOrNull(String column) throws RowException {
     return given(column) ? number(column) : null;
   }
 
+  /** An amount, read as a YAML proposal reads it ({@link Amounts#read}): 60.000 is 60000. */
   private Fraction amount(String column, String text) throws RowException {
-    var value = Amounts.parse(text);
-    if (value.isEmpty()) {
-      throw new RowException(column, "batch.row.amount", text);
+    var read = Amounts.read(text);
+    if (read.isEmpty()) {
+      throw new RowException(
+          column,
+          Amounts.hasThreeDecimals(text) ? "batch.row.three-decimals" : "batch.row.amount",
+          text);
     }
-    if (value.get().signum() < 0) {
+    if (read.get().value().signum() < 0) {
       throw new RowException(column, "batch.row.negative", text);
     }
-    return value.get();
+    if (read.get().dutch()) {
+      dutchCells.add(column);
+    }
+    return read.get().value();
   }
 
   private Fraction amountOrNull(String column) throws RowException {

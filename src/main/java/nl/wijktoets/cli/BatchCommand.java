@@ -119,6 +119,9 @@ public final class BatchCommand extends Subcommand {
     super(console);
   }
 
+  /** How many cells were read as Dutch numbers in this run. */
+  private long dutchCells;
+
   @Override
   ExitCode execute() throws IOException {
     Rubric rubric = this.rubric.load(console);
@@ -189,6 +192,7 @@ public final class BatchCommand extends Subcommand {
       }
     }
     Overview overview = runner.overview();
+    dutchCells = runner.dutchCells();
     if (report != null) {
       boolean html = report.toString().toLowerCase(Locale.ROOT).endsWith(".html");
       OutputFiles.write(
@@ -249,6 +253,10 @@ public final class BatchCommand extends Subcommand {
                 overview.errors(),
                 String.format(Locale.ROOT, "%.1f", seconds),
                 Math.round(overview.rows() / Math.max(seconds, 1e-3))));
+    if (dutchCells > 0) {
+      // rows have no warnings: say here how many cells were read the Dutch way
+      console.err().println(console.msg("batch.summary.dutch", dutchCells));
+    }
     console.err().flush();
   }
 

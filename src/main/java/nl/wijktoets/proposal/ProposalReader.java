@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.Privacy;
@@ -67,9 +68,7 @@ public final class ProposalReader {
     structural = structural.stream().filter(f -> !yamlErrors.contains(f.path())).toList();
     // a rule of the format's own (waiver/no-reason) says it better than "required"
     Set<String> ownRules = new HashSet<>();
-    r.findings().stream()
-        .filter(f -> !f.rule().startsWith("schema/"))
-        .forEach(f -> ownRules.add(f.path()));
+    r.findings().stream().filter(f -> !schemaLike(f)).forEach(f -> ownRules.add(f.path()));
     Set<String> structuralPaths = new HashSet<>();
     for (Finding s : structural) {
       structuralPaths.add(s.path());
@@ -78,12 +77,21 @@ public final class ProposalReader {
       }
     }
     for (Finding f : r.findings()) {
-      boolean covered = f.rule().startsWith("schema/") && coveredBy(structuralPaths, f.path());
+      boolean covered = schemaLike(f) && coveredBy(structuralPaths, f.path());
       if (!covered && !yamlErrors.contains(f.path())) {
         all.add(f);
       }
     }
     return new Result(r.proposal(), sorted(all));
+  }
+
+  /**
+   * Whether the reader's finding says what the schema says too (a wrong type, an unknown value). A
+   * number written as text is the reader's own: it says how the text was read, where the schema
+   * (which describes the plain form) would call it the wrong type.
+   */
+  private static boolean schemaLike(Finding f) {
+    return f.rule().startsWith("schema/") && !f.rule().equals("schema/number-text");
   }
 
   /** Whether a path or one of its parents ({@code a.b[2].c}: a.b[2], a.b, a) is in the set. */
@@ -484,6 +492,16 @@ public final class ProposalReader {
     if (s == null) {
       return null;
     }
+    if (s.kind() == Scalar.Kind.STRING) {
+      // a count written as text ("12"): read, with a warning; "12,5" is no whole number
+      var whole = Amounts.whole(s.text());
+      if (whole.isEmpty()) {
+        error("schema/type", s, "finding.count", s.text(), key);
+        return null;
+      }
+      numberAsText(s, key, whole.get());
+      return whole.get();
+    }
     if (s.kind() != Scalar.Kind.INTEGER) {
       error("schema/type", s, "finding.count", s.text(), key);
       return null;
@@ -501,6 +519,16 @@ public final class ProposalReader {
     Scalar s = scalar(m, key);
     if (s == null) {
       return null;
+    }
+    if (s.kind() == Scalar.Kind.STRING) {
+      // a number written as text, often with a Dutch decimal comma (12,5): read, with a warning
+      var read = Amounts.decimal(s.text());
+      if (read.isEmpty()) {
+        error("schema/type", s, "finding.number", s.text(), key);
+        return null;
+      }
+      numberAsText(s, key, read.get().value());
+      return read.get().value();
     }
     if (!s.isNumber()) {
       error("schema/type", s, "finding.number", s.text(), key);
@@ -533,24 +561,45 @@ public final class ProposalReader {
     }
     Fraction value;
     if (s.isNumber()) {
-      value = exactNumber(s);
-      if (value != null && Amounts.looksLikeDutchThousands(s.text())) {
-        warning(
-            "amount/dutch-thousands",
-            s,
-            "finding.amount.dutch-thousands",
-            s.text(),
-            s.text().replace(".", ""));
+      var thousands = Amounts.dutchThousands(s.text());
+      if (thousands.isPresent()) {
+        // euros never have three decimals: 60.000 is sixty thousand
+        value = thousands.get();
+        if (value.signum() >= 0) {
+          warning(
+              "amount/dutch-thousands",
+              s,
+              "finding.amount.dutch-thousands",
+              s.text(),
+              value.toPlainString(2));
+        }
+      } else if (Amounts.hasThreeDecimals(s.text())) {
+        error("amount/unreadable", s, "finding.amount.three-decimals", s.text());
+        return null;
+      } else {
+        value = exactNumber(s);
       }
     } else if (s.kind() == Scalar.Kind.STRING) {
       var parsed = Amounts.parse(s.text());
       if (parsed.isEmpty()) {
-        error("amount/unreadable", s, "finding.amount.unreadable", s.text());
+        error(
+            "amount/unreadable",
+            s,
+            Amounts.hasThreeDecimals(s.text())
+                ? "finding.amount.three-decimals"
+                : "finding.amount.unreadable",
+            s.text());
         return null;
       }
       value = parsed.get();
       if (value.signum() >= 0) {
-        warning("amount/text", s, "finding.amount.text", s.text(), value.toPlainString(2));
+        warning(
+            "amount/text",
+            s,
+            "finding.amount.text",
+            s.text(),
+            Formats.number(value, Language.EN),
+            Formats.number(value, Language.NL));
       }
     } else {
       typeError(s, "amount");
@@ -561,6 +610,18 @@ public final class ProposalReader {
       return null;
     }
     return value;
+  }
+
+  /** The warning for a number written as text: how it was read, in both notations. */
+  private void numberAsText(Scalar s, String key, Fraction value) {
+    warning(
+        "schema/number-text",
+        s,
+        "finding.number.text",
+        s.text(),
+        key,
+        Formats.number(value, Language.EN),
+        Formats.number(value, Language.NL));
   }
 
   private Fraction exactNumber(Scalar s) {

@@ -132,6 +132,9 @@ class BatchCommandTest {
     assertThat(new BigDecimal(cell(nlRows, 0, "score"))).isPositive();
     assertThat(cell(nlRows, 0, "score")).matches("[0-9]+(\\.[0-9]+)?");
     assertThat(summary(nl)).containsExactly(2, 2, 0);
+    // rows have no warnings: the summary counts the cells read as Dutch numbers
+    assertThat(nl.err()).contains("wijktoets batch: 5 cell(s) read as Dutch numbers");
+    assertThat(en.err()).doesNotContain("Dutch numbers");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -161,7 +161,8 @@ class ValidateCommandTest {
             "config/type",
             "config/enum",
             "config/version",
-            "config/missing-path");
+            "config/missing-path",
+            "schema/number-text");
     assertThat(Rules.families())
         .containsExactly(
             "yaml",

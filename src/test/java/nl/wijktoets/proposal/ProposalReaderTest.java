@@ -430,21 +430,79 @@ class ProposalReaderTest {
 
   @ParameterizedTest(name = "[{0}]")
   @ValueSource(
-      strings = {"garbage", "", "€", "1.2345", "12 50", "1,2,3", "1.25.0", "twaalf", "12,5000"})
+      strings = {
+        "garbage",
+        "",
+        "€",
+        "1.2345",
+        "12 50",
+        "1,2,3",
+        "1.25.0",
+        "twaalf",
+        "12,5000",
+        "0.500",
+        "0,500",
+        "12345.678",
+        "1.234,567",
+        "12,345.678",
+        "0 500"
+      })
   void garbageIsNoAmount(String written) {
     assertThat(Amounts.parse(written)).isEmpty();
   }
 
   @Test
-  void aYamlNumberWithThreeDecimalsIsTakenAsItIsWithAWarning() {
+  void aYamlNumberWithAPointBeforeThreeDigitsIsThousandsWithAWarning() {
     String text =
         HEADER + "revenue:\n  - type: sales\n    status: idea\n    per_year: {2026: 12.500}\n";
     ProposalReader.Result r = readRaw(text);
-    assertThat(r.proposal().revenue().get(0).perYear()).containsEntry(2026, Fraction.parse("12.5"));
+    assertThat(r.proposal().revenue().get(0).perYear()).containsEntry(2026, Fraction.of(12500));
     Finding f = only(r, text, "amount/dutch-thousands", "warning", "12.500");
     assertThat(f.location().line()).isEqualTo(7);
     assertThat(f.args()).containsExactly("12.500", "12500");
     assertThat(f.path()).isEqualTo("revenue[0].per_year.2026");
+    assertThat(f.message(Language.NL)).contains("12500 euro").doesNotContain("decimal");
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {"0.500", "12345.678", "\"0.500\"", "'1.234,567'", ".250", "1000.000"})
+  void anyOtherAmountWithThreeDecimalsIsAnError(String written) {
+    String text = HEADER + "budget:\n  - year: 2026\n    costs: " + written + "\n";
+    ProposalReader.Result r = readRaw(text);
+    assertThat(r.proposal().budget().get(0).costs()).isNull();
+    Finding f = only(r, text, "amount/unreadable", "error", written);
+    assertThat(f.messageKey()).isEqualTo("finding.amount.three-decimals");
+  }
+
+  @ParameterizedTest(name = "[{0}] -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hours_per_week: '12,5' | 12.5",
+        "hours_per_week: 12,5 | 12.5",
+        "hours_per_week: \"16.5\" | 16.5",
+        "hours_per_week: '16' | 16"
+      })
+  void hoursWrittenAsTextAreReadWithAWarning(String line, String expected) {
+    String text = HEADER + "governance:\n  connector:\n    " + line + "\n";
+    ProposalReader.Result r = readRaw(text);
+    assertThat(r.proposal().governance().connector().hoursPerWeek())
+        .isEqualTo(Fraction.parse(expected));
+    Finding f = only(r, text, "schema/number-text", "warning", line.substring(16).strip());
+    assertThat(f.message(Language.EN)).contains("hours_per_week").contains(expected);
+    assertThat(f.message(Language.NL)).contains(expected.replace('.', ','));
+  }
+
+  @Test
+  void aCountWrittenAsTextIsReadWithAWarningButStaysWhole() {
+    String text = HEADER + "residents:\n  involved: '12'\n  members: 12,5\n";
+    ProposalReader.Result r = readRaw(text);
+    assertThat(r.proposal().residents().involved()).isEqualTo(Fraction.of(12));
+    assertThat(r.proposal().residents().members()).isNull();
+    assertThat(located(r))
+        .containsExactly(
+            "schema/number-text warning " + loc(text, "'12'"),
+            "schema/type error " + loc(text, "members"));
   }
 
   @Test
@@ -465,7 +523,7 @@ class ProposalReaderTest {
             "amount/text warning " + loc(text, "\"€ 12.500,00\""),
             "amount/text warning " + loc(text, "'12,5'"));
     assertThat(located(r).get(0)).endsWith(" 6:19");
-    assertThat(r.findings().get(0).args()).containsExactly("€ 12.500,00", "12500");
+    assertThat(r.findings().get(0).args()).containsExactly("€ 12.500,00", "12500", "12500");
   }
 
   @Test
