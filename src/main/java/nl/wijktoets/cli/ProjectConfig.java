@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -277,7 +278,21 @@ final class ProjectConfig {
           values.put(key, new Value(key, lang.code(), lang.code(), where));
         }
         case RUBRIC, TEMPLATES -> {
-          Path path = folder.resolve(text).normalize();
+          Path path;
+          try {
+            path = folder.resolve(text).normalize();
+          } catch (InvalidPathException e) { // a character no file name can hold
+            findings.add(
+                Finding.error(
+                    "config/missing-path",
+                    s.location(),
+                    s.path(),
+                    "finding.config.missing-path",
+                    key.path(),
+                    text,
+                    folder));
+            continue;
+          }
           boolean folderWanted = key == Key.TEMPLATES;
           boolean ok = folderWanted ? Files.isDirectory(path) : Files.isRegularFile(path);
           if (!ok) {

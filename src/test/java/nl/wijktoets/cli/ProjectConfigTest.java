@@ -132,6 +132,7 @@ class ProjectConfigTest {
         Arguments.of("rubric: missing.yaml\n", "1:9: error", "config/missing-path", "missing"),
         Arguments.of("rubric: rubrics\n", "1:9: error", "config/missing-path", "is a folder"),
         Arguments.of("templates: nothing/\n", "1:12: error", "config/missing-path", "nothing"),
+        Arguments.of("rubric: \"a\\0b\"\n", "1:9: error", "config/missing-path", "a\\u0000b"),
         Arguments.of(
             "templates: notes.txt\n", "1:12: error", "config/missing-path", "not a folder"),
         Arguments.of("- lang: en\n", "1:1: error", "config/type", "keys such as lang"),
