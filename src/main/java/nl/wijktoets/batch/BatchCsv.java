@@ -54,6 +54,9 @@ public final class BatchCsv implements Closeable {
     }
   }
 
+  /** Something odd about the file that does not stop it being read: where, and what. */
+  public record Warning(int line, String key, Object... args) {}
+
   /** A data row: its line, its cells by lower-case header, and whether it is ragged. */
   public record Row(int number, int line, List<String> values, boolean ragged) {}
 
@@ -65,6 +68,7 @@ public final class BatchCsv implements Closeable {
   private final Map<String, Integer> index;
   private int rowNumber;
   private long linesBefore;
+  private final List<Warning> warnings = new ArrayList<>();
 
   private BatchCsv(
       Reader reader,
@@ -107,10 +111,18 @@ public final class BatchCsv implements Closeable {
             1 << 16);
     reader.mark(1 << 16);
     int first = reader.read();
+    boolean secondBom = false;
     if (first != '\uFEFF') {
       reader.reset();
     } else {
       reader.mark(1 << 16);
+      // a second BOM (a file saved twice with one): stripped too, with a warning
+      if (reader.read() == '\uFEFF') {
+        secondBom = true;
+        reader.mark(1 << 16);
+      } else {
+        reader.reset();
+      }
     }
     // the delimiter: whichever of , and ; occurs more often in the header line, outside quotes
     int commas = 0;
@@ -162,13 +174,23 @@ public final class BatchCsv implements Closeable {
       header.add(name);
       original.add(headerRecord.get(i).strip());
     }
-    return new BatchCsv(
-        reader,
-        delimiter,
-        List.copyOf(header),
-        List.copyOf(original),
-        parser,
-        parser.getCurrentLineNumber());
+    BatchCsv csv =
+        new BatchCsv(
+            reader,
+            delimiter,
+            List.copyOf(header),
+            List.copyOf(original),
+            parser,
+            parser.getCurrentLineNumber());
+    if (secondBom) {
+      csv.warnings.add(new Warning(1, "batch.csv.second-bom"));
+    }
+    return csv;
+  }
+
+  /** What was odd about the file so far (a second byte order mark). */
+  public List<Warning> warnings() {
+    return List.copyOf(warnings);
   }
 
   private static CSVRecord next(Iterator<CSVRecord> it, long line) throws CsvException {

@@ -9,14 +9,20 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +33,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
-import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
 import nl.wijktoets.report.JsonReport;
 import nl.wijktoets.report.JunitReport;
@@ -82,12 +87,33 @@ public final class BatchRunner {
       boolean error,
       boolean gateFailed,
       String json,
-      boolean flat) {}
+      boolean flat,
+      Path yaml) {}
+
+  /**
+   * What the thread that reads the list decided about a row before it is scored: the file its
+   * proposal goes to with {@code --to-yaml} and the status that names a changed name, or why its
+   * {@code file} may not be read (it is an output of this run).
+   */
+  record Planned(BatchCsv.Row row, Path yaml, String yamlStatus, String refusal) {
+    static Planned plain(BatchCsv.Row row) {
+      return new Planned(row, null, null, null);
+    }
+  }
 
   private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+][0-9]+([.,][0-9]+)?");
 
-  /** Rows per task handed to a thread. */
-  static final int CHUNK = 128;
+  /** The most threads a batch may use ({@code --threads}). */
+  public static final int MAX_THREADS = 64;
+
+  /**
+   * Rows read but not yet written, at most, whatever the number of threads: what keeps memory flat
+   * (every row in flight holds its assessment and its JSON).
+   */
+  static final int MAX_IN_FLIGHT = 2048;
+
+  /** The longest {@code --to-yaml} file name made from an id, before {@code .yaml}. */
+  static final int MAX_YAML_NAME = 100;
 
   private final Assessor assessor;
   private final Options options;
@@ -96,6 +122,11 @@ public final class BatchRunner {
   private final Gates gates;
   private final int defaultFirstYear;
   private final LongAdder dutchCells = new LongAdder();
+  private final OutputFiles.Claims outputs = new OutputFiles.Claims(List.of());
+  private final OutputFiles.Claims inputs = new OutputFiles.Claims(List.of());
+  private boolean guarded;
+  private List<BatchCsv.Warning> warnings = List.of();
+  private long maxRowsInFlight;
 
   public BatchRunner(Rubric rubric, Options options) {
     this.assessor = new Assessor(rubric);
@@ -114,6 +145,36 @@ public final class BatchRunner {
     return dutchCells.sum();
   }
 
+  /** The most rows that were read but not yet written at any time of the last run. */
+  long maxRowsInFlight() {
+    return maxRowsInFlight;
+  }
+
+  /** What was odd about the list but did not stop it (a second byte order mark). */
+  public List<BatchCsv.Warning> warnings() {
+    return warnings;
+  }
+
+  /**
+   * The files this run writes and reads besides the rows' own: a row whose {@code file} is one of
+   * the outputs fails alone, and no {@code --to-yaml} file is an input (the list, the rubric, a
+   * {@code file} row's proposal) or another output.
+   */
+  public BatchRunner protect(Collection<Path> outputFiles, Collection<Path> inputFiles) {
+    outputFiles.stream().filter(Objects::nonNull).forEach(outputs::add);
+    inputFiles.stream().filter(Objects::nonNull).forEach(inputs::add);
+    inputs.add(options.csv());
+    guarded = true;
+    return this;
+  }
+
+  /**
+   * Rows per task handed to a thread: smaller with more threads, so rows in flight stay bounded.
+   */
+  static int chunkSize(int threads) {
+    return Math.max(16, Math.min(128, MAX_IN_FLIGHT / (4 * Math.max(1, threads))));
+  }
+
   /**
    * Reads the CSV from {@code in} and writes the results CSV to {@code results}.
    *
@@ -124,10 +185,12 @@ public final class BatchRunner {
       throws IOException, BatchCsv.CsvException {
     Rubric rubric = assessor.rubric();
     try (BatchCsv csv = BatchCsv.open(in)) {
+      warnings = csv.warnings();
       List<String> passThrough = new ArrayList<>();
       List<Integer> passIndex = new ArrayList<>();
+      Set<String> flatColumns = new HashSet<>(FlatRow.COLUMNS);
       for (int i = 0; i < csv.header().size(); i++) {
-        if (!FlatRow.COLUMNS.contains(csv.header().get(i))) {
+        if (!flatColumns.contains(csv.header().get(i))) {
           passThrough.add(csv.originalHeader().get(i));
           passIndex.add(i);
         }
@@ -136,9 +199,10 @@ public final class BatchRunner {
       rubric.lessons().forEach(l -> header.add(l.id()));
       header.add("top_steps");
       header.add("status");
+      // a column named like a computed one (a results file fed back in) is kept apart
+      Set<String> computed = new HashSet<>(header);
       for (String h : passThrough) {
-        // a column named like a computed one (a results file fed back in) is kept apart
-        header.add(safe(header.contains(h.toLowerCase(Locale.ROOT)) ? "input_" + h : h));
+        header.add(safe(computed.contains(h.toLowerCase(Locale.ROOT)) ? "input_" + h : h));
       }
       CSVPrinter printer =
           new CSVPrinter(
@@ -154,26 +218,31 @@ public final class BatchRunner {
         junit.startElement("testsuites");
         junit.attribute("name", "wijktoets batch");
       }
+      int threads = Math.max(1, Math.min(MAX_THREADS, options.threads()));
       ExecutorService pool =
           Executors.newFixedThreadPool(
-              Math.max(1, options.threads()),
+              threads,
               r -> {
                 Thread t = new Thread(r, "wijktoets-batch");
                 t.setDaemon(true);
                 return t;
               });
+      int chunkSize = chunkSize(threads);
+      int maxWindow = Math.max(2, MAX_IN_FLIGHT / chunkSize);
       ArrayDeque<Future<List<RowResult>>> window = new ArrayDeque<>();
-      int maxWindow = Math.max(2, options.threads() * 4);
       long done = 0;
       try {
-        List<BatchCsv.Row> chunk = new ArrayList<>(CHUNK);
+        List<Planned> chunk = new ArrayList<>(chunkSize);
         BatchCsv.Row row;
+        long read = 0;
         while ((row = csv.next()) != null) {
-          chunk.add(row);
-          if (chunk.size() == CHUNK) {
-            List<BatchCsv.Row> task = chunk;
+          chunk.add(plan(csv, row));
+          read++;
+          maxRowsInFlight = Math.max(maxRowsInFlight, read - done);
+          if (chunk.size() == chunkSize) {
+            List<Planned> task = chunk;
             window.add(pool.submit(() -> score(csv, task)));
-            chunk = new ArrayList<>(CHUNK);
+            chunk = new ArrayList<>(chunkSize);
             while (window.size() >= maxWindow) {
               done += write(window.poll(), printer, passIndex, junit);
               progress.accept(done);
@@ -181,7 +250,7 @@ public final class BatchRunner {
           }
         }
         if (!chunk.isEmpty()) {
-          List<BatchCsv.Row> task = chunk;
+          List<Planned> task = chunk;
           window.add(pool.submit(() -> score(csv, task)));
         }
         while (!window.isEmpty()) {
@@ -209,11 +278,16 @@ public final class BatchRunner {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error; // out of memory: not a row's fault
+      }
       throw new IOException(e.getCause());
     }
     Rubric rubric = assessor.rubric();
     List<String> record = new ArrayList<>();
-    for (RowResult r : results) {
+    for (RowResult result : results) {
+      RowResult r =
+          result.assessment() != null && result.yaml() != null ? writeYaml(result) : result;
       record.clear();
       record.add(safe(r.id()));
       record.add(safe(r.name()));
@@ -243,9 +317,6 @@ public final class BatchRunner {
         }
         if (junit != null) {
           JunitReport.suite(junit, a, options.minLesson());
-        }
-        if (options.toYaml() != null && r.flat()) {
-          writeYaml(a.proposal(), r.id(), r.row());
         }
       } else {
         record.add("");
@@ -277,12 +348,96 @@ public final class BatchRunner {
         : cell;
   }
 
-  private List<RowResult> score(BatchCsv csv, List<BatchCsv.Row> rows) {
+  private List<RowResult> score(BatchCsv csv, List<Planned> rows) {
     List<RowResult> out = new ArrayList<>(rows.size());
-    for (BatchCsv.Row row : rows) {
+    for (Planned row : rows) {
       out.add(scoreRow(csv, row));
     }
     return out;
+  }
+
+  /**
+   * Decides, in the thread that reads the list and so in input order, what only depends on the rows
+   * before: whether a {@code file} row's proposal is an output of this run, and the {@code
+   * --to-yaml} file of a flat row.
+   */
+  private Planned plan(BatchCsv csv, BatchCsv.Row row) {
+    if (!guarded && options.toYaml() == null) {
+      return Planned.plain(row);
+    }
+    String file = cell(csv, row, "file");
+    if (file != null) {
+      Path path;
+      try {
+        path = options.csv().toAbsolutePath().getParent().resolve(file).normalize();
+      } catch (InvalidPathException e) {
+        return Planned.plain(row); // refused when it is read
+      }
+      Path output = outputs.owner(path);
+      if (options.toYaml() != null) {
+        inputs.add(path);
+      }
+      return output == null
+          ? Planned.plain(row)
+          : new Planned(row, null, null, msg("batch.row.file-is-output", file, output));
+    }
+    if (options.toYaml() == null) {
+      return Planned.plain(row);
+    }
+    String id = cell(csv, row, "id");
+    return yamlFile(row, id == null ? Integer.toString(row.number()) : id);
+  }
+
+  private static String cell(BatchCsv csv, BatchCsv.Row row, String column) {
+    Integer i = csv.index().get(column);
+    return i == null || i >= row.values().size() ? null : blankToNull(row.values().get(i));
+  }
+
+  /**
+   * A flat row's {@code --to-yaml} file: its id with every character a file name should not have
+   * replaced by {@code _}; an id longer than {@link #MAX_YAML_NAME} shortened, with a short hash of
+   * the whole id so that different ids stay apart. A name already taken in this run (compared
+   * without case), or that is an input or another output, gets {@code -row-N} (then {@code -2},
+   * {@code -3} ...). The same list gives the same names on every run.
+   */
+  private Planned yamlFile(BatchCsv.Row row, String id) {
+    String base = id.replaceAll("[^A-Za-z0-9._-]", "_");
+    boolean shortened = false;
+    if (base.isEmpty() || base.startsWith(".")) {
+      base = "row-" + row.number();
+    } else if (base.length() > MAX_YAML_NAME) {
+      base = base.substring(0, MAX_YAML_NAME - 11) + "-" + shortHash(id);
+      shortened = true;
+    }
+    for (int k = 1; ; k++) {
+      String name = k == 1 ? base : base + "-row-" + row.number() + (k == 2 ? "" : "-" + (k - 1));
+      Path target = options.toYaml().resolve(name + ".yaml");
+      if (yamlNames.contains(name.toLowerCase(Locale.ROOT))
+          || outputs.owner(target) != null
+          || inputs.owner(target) != null) {
+        continue;
+      }
+      yamlNames.add(name.toLowerCase(Locale.ROOT));
+      outputs.add(target);
+      String status = null;
+      if (k > 1) {
+        status = msg("batch.yaml.renamed", name + ".yaml", base + ".yaml");
+      } else if (shortened) {
+        status = msg("batch.yaml.shortened", name + ".yaml");
+      }
+      return new Planned(row, target, status, null);
+    }
+  }
+
+  /** The first 10 hex digits of the SHA-256 of a text. */
+  static String shortHash(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash).substring(0, 10);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private String msg(String key, Object... args) {
@@ -290,6 +445,11 @@ public final class BatchRunner {
   }
 
   RowResult scoreRow(BatchCsv csv, BatchCsv.Row row) {
+    return scoreRow(csv, Planned.plain(row));
+  }
+
+  private RowResult scoreRow(BatchCsv csv, Planned planned) {
+    BatchCsv.Row row = planned.row();
     Map<String, String> cells = csv.cells(row);
     String id = blankToNull(cells.get("id"));
     if (id == null) {
@@ -302,6 +462,9 @@ public final class BatchRunner {
           id,
           name,
           msg("batch.row.ragged", row.values().size(), csv.header().size(), row.line()));
+    }
+    if (planned.refusal() != null) {
+      return error(row, id, name, msg("batch.row.error", "file", planned.refusal(), row.line()));
     }
     String where = options.displayName() + ":" + row.line();
     try {
@@ -320,7 +483,9 @@ public final class BatchRunner {
       boolean gate = gateFailed(a);
       String json =
           options.json() == null ? null : JsonReport.compact(a, options.top(), options.config());
-      return new RowResult(row, id, name, a, "ok", false, gate, json, file == null);
+      String status = planned.yamlStatus() == null ? "ok" : planned.yamlStatus();
+      return new RowResult(
+          row, id, name, a, status, false, gate, json, file == null, planned.yaml());
     } catch (RowException e) {
       return error(
           row, id, name, msg("batch.row.error", e.column(), msg(e.key(), e.args()), row.line()));
@@ -338,7 +503,7 @@ public final class BatchRunner {
   }
 
   private RowResult error(BatchCsv.Row row, String id, String name, String status) {
-    return new RowResult(row, id, name, null, status, true, false, null, false);
+    return new RowResult(row, id, name, null, status, true, false, null, false, null);
   }
 
   private static String blankToNull(String s) {
@@ -383,18 +548,15 @@ public final class BatchRunner {
     return gates.failed(a);
   }
 
-  private void writeYaml(Proposal p, String id, BatchCsv.Row row) throws IOException {
-    String base = id.replaceAll("[^A-Za-z0-9._-]", "_");
-    if (base.isEmpty() || base.startsWith(".")) {
-      base = "row-" + row.number();
+  /** Writes a scored flat row's proposal; a row whose file cannot be written fails alone. */
+  private RowResult writeYaml(RowResult r) {
+    try {
+      OutputFiles.write(r.yaml(), ProposalYamlWriter.write(r.assessment().proposal()));
+      return r;
+    } catch (OutputFiles.WriteError e) {
+      String why = Messages.cannotWrite(options.language(), e);
+      return error(r.row(), r.id(), r.name(), msg("batch.row.yaml-failed", why, r.row().line()));
     }
-    // called in input order, so the names are the same on every run
-    String name = base;
-    if (!yamlNames.add(name)) {
-      name = base + "-row-" + row.number();
-      yamlNames.add(name);
-    }
-    OutputFiles.write(options.toYaml().resolve(name + ".yaml"), ProposalYamlWriter.write(p));
   }
 
   /** A buffered UTF-8 writer for an output file. */

@@ -105,14 +105,14 @@ public final class AssessCommand extends Subcommand {
 
   @Override
   ExitCode execute() throws IOException {
-    Assessor assessor = new Assessor(rubric.load(console));
     top = Math.max(0, top);
     if (format == ReportFormat.html && files.size() > 1 && toStandardOutput()) {
       throw new CliException(ExitCode.USAGE, "error.html-needs-dir");
     }
-    Reports reports = new Reports(templates.load(), gates.minLesson, configName());
-    // where each report goes, decided (and checked for clashes) before anything is written
+    // where each report goes, decided (and checked for clashes) before anything is read or written
     Map<String, Path> targets = targets();
+    Assessor assessor = new Assessor(rubric.load(console));
+    Reports reports = new Reports(templates.load(), gates.minLesson, configName());
     ExitCode code = ExitCode.OK;
     List<Assessment> assessed = new ArrayList<>();
     Map<Assessment, String> inputOf = new IdentityHashMap<>();
@@ -211,20 +211,11 @@ public final class AssessCommand extends Subcommand {
     for (String file : files) {
       Path target = dirMode ? out.resolve(reportName(file)) : out;
       if (!seen.add(target.toAbsolutePath().normalize())) {
-        throw new CliException(ExitCode.INPUT_ERROR, "error.output-clash", target);
+        throw new CliException(ExitCode.USAGE, "error.output-clash", target);
       }
       targets.put(file, target);
     }
-    for (String file : files) {
-      if (file.equals("-")) {
-        continue;
-      }
-      for (Path target : targets.values()) {
-        if (OutputFiles.sameFile(target, Path.of(file))) {
-          throw new CliException(ExitCode.INPUT_ERROR, "error.output-is-input", target);
-        }
-      }
-    }
+    Outputs.checkClashes(Outputs.inputs(files, rubric, templates), targets.values());
     return targets;
   }
 
@@ -270,8 +261,8 @@ public final class AssessCommand extends Subcommand {
       } catch (ReportException e) {
         console.error(e.getMessage());
         code = ExitCode.INPUT_ERROR;
-      } catch (IOException e) {
-        console.error(console.msg("error.write", target, Main.oneLine(e)));
+      } catch (OutputFiles.WriteError e) {
+        console.error(CliException.writeError(console.language(), e));
         code = ExitCode.INPUT_ERROR;
       }
     }

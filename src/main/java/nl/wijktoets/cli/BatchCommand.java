@@ -11,6 +11,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import nl.wijktoets.batch.BatchCsv;
 import nl.wijktoets.batch.BatchRunner;
@@ -48,6 +50,9 @@ import picocli.CommandLine.Parameters;
       "  wijktoets batch list.csv --json assessments.jsonl --junit batch.xml --min-score 55"
     })
 public final class BatchCommand extends Subcommand {
+
+  /** Threads by default: one per processor, at most this many (more rarely helps). */
+  static final int DEFAULT_MAX_THREADS = 8;
 
   @Parameters(paramLabel = "LIST.csv", description = "The CSV list (, or ; separated, UTF-8).")
   Path list;
@@ -99,7 +104,8 @@ public final class BatchCommand extends Subcommand {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Threads that score rows (default: the number of processors). The output is the same for any N.")
+          "Threads that score rows, 1 to 64 (default: the number of processors, at most 8)."
+              + " The output is the same for any N.")
   Integer threads;
 
   @Option(
@@ -124,24 +130,45 @@ public final class BatchCommand extends Subcommand {
 
   @Override
   ExitCode execute() throws IOException {
-    Rubric rubric = this.rubric.load(console);
+    int threads = threads();
     checkFiles();
-    if (toYaml != null) {
-      OutputFiles.createFolder(toYaml);
-    }
+    Rubric rubric = this.rubric.load(console);
     Templates templates = this.templates.load();
     long started = System.nanoTime();
     Overview overview;
     try (OutputFiles files = new OutputFiles()) {
-      overview = score(rubric, templates, files);
+      // every output is opened (and so checked) before the first row is read
+      if (toYaml != null) {
+        OutputFiles.createFolder(toYaml);
+      }
+      Writer results = output == null ? console.out() : files.open(output).writer();
+      Writer jsonWriter = json == null ? null : files.open(json).writer();
+      Writer junitWriter = junit == null ? null : files.open(junit).writer();
+      Writer reportWriter = report == null ? null : files.open(report).writer();
+      BatchRunner runner =
+          new BatchRunner(rubric, options(jsonWriter, junitWriter, threads))
+              .protect(outputs(), Outputs.inputs(List.of(), this.rubric, this.templates));
+      overview = score(runner, results);
+      for (Writer w : new Writer[] {results, jsonWriter, junitWriter}) {
+        if (w != null) {
+          w.flush();
+        }
+      }
+      if (reportWriter != null) {
+        boolean html = report.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+        reportWriter.write(
+            new OverviewReport(templates, configName())
+                .render(overview, list.toString(), console.language(), html));
+        reportWriter.flush();
+      }
+      files.commitAll();
     } catch (BatchCsv.CsvException e) {
       printCsvError(e);
       return ExitCode.INPUT_ERROR;
     } catch (ReportException e) {
       throw CliException.withText(ExitCode.INPUT_ERROR, e.getMessage());
-    } catch (IOException e) {
-      String what = e.getMessage() == null ? list.toString() : e.getMessage();
-      throw new CliException(ExitCode.INPUT_ERROR, "error.write", what, Main.oneLine(e));
+    } catch (OutputFiles.WriteError e) {
+      throw CliException.cannotWrite(e);
     }
     if (!console.quiet()) {
       printSummary(overview, (System.nanoTime() - started) / 1e9);
@@ -152,8 +179,32 @@ public final class BatchCommand extends Subcommand {
     return overview.gateFailures() > 0 ? gates.failed() : ExitCode.OK;
   }
 
-  /** Before any work: the list can be read, --report is .md or .html, no output is the list. */
-  private void checkFiles() throws IOException {
+  /** --threads: 1 to 64; by default the number of processors, at most 8. */
+  private int threads() {
+    if (threads == null) {
+      return Math.min(DEFAULT_MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+    if (threads < 1 || threads > BatchRunner.MAX_THREADS) {
+      throw new CliException(ExitCode.USAGE, "batch.threads-range", BatchRunner.MAX_THREADS);
+    }
+    return threads;
+  }
+
+  private List<Path> outputs() {
+    List<Path> outputs = new ArrayList<>();
+    for (Path p : new Path[] {output, report, json, junit}) {
+      if (p != null) {
+        outputs.add(p);
+      }
+    }
+    return outputs;
+  }
+
+  /**
+   * Before any work: the list can be read, --report is .md or .html, no output is an input (the
+   * list, the rubric, a template) or another output.
+   */
+  private void checkFiles() {
     if (!Files.isRegularFile(list)) {
       String why = Files.isDirectory(list) ? "error.is-directory" : "error.not-found";
       throw new CliException(
@@ -162,23 +213,12 @@ public final class BatchCommand extends Subcommand {
     if (report != null && !isReportName(report)) {
       throw new CliException(ExitCode.USAGE, "batch.report-extension", report);
     }
-    for (Path out : new Path[] {output, report, json, junit}) {
-      if (out != null && OutputFiles.sameFile(out, list)) {
-        throw new CliException(ExitCode.INPUT_ERROR, "error.output-is-input", out);
-      }
-    }
+    Outputs.checkClashes(Outputs.inputs(List.of(list.toString()), rubric, templates), outputs());
   }
 
-  /**
-   * Scores the list into the results (-o or standard output), --json and --junit, writes the
-   * overview (--report), and commits the files once the whole list has been read.
-   */
-  private Overview score(Rubric rubric, Templates templates, OutputFiles files)
-      throws IOException, BatchCsv.CsvException, ReportException {
-    Writer results = output == null ? console.out() : writer(files, output);
-    Writer jsonWriter = json == null ? null : writer(files, json);
-    Writer junitWriter = junit == null ? null : writer(files, junit);
-    BatchRunner runner = new BatchRunner(rubric, options(jsonWriter, junitWriter));
+  /** Scores the list into the results (-o or standard output), --json and --junit. */
+  private Overview score(BatchRunner runner, Writer results)
+      throws IOException, BatchCsv.CsvException {
     boolean showProgress = !noProgress && !console.quiet() && Progress.stderrIsTerminal();
     Progress progress = new Progress(console.err(), showProgress, Files.size(list));
     try (InputStream in = progress.wrap(Files.newInputStream(list))) {
@@ -186,29 +226,25 @@ public final class BatchCommand extends Subcommand {
     } finally {
       progress.done();
     }
-    for (Writer w : new Writer[] {results, jsonWriter, junitWriter}) {
-      if (w != null) {
-        w.flush();
+    if (!console.quiet()) {
+      for (BatchCsv.Warning w : runner.warnings()) {
+        console
+            .err()
+            .println(
+                list
+                    + ":"
+                    + w.line()
+                    + ": "
+                    + console.msg("level.warning")
+                    + ": "
+                    + console.msg(w.key(), w.args()));
       }
     }
-    Overview overview = runner.overview();
     dutchCells = runner.dutchCells();
-    if (report != null) {
-      boolean html = report.toString().toLowerCase(Locale.ROOT).endsWith(".html");
-      OutputFiles.write(
-          report,
-          new OverviewReport(templates, configName())
-              .render(overview, list.toString(), console.language(), html));
-    }
-    files.commitAll();
-    return overview;
+    return runner.overview();
   }
 
-  private static Writer writer(OutputFiles files, Path target) throws IOException {
-    return BatchRunner.writer(files.open(target).stream());
-  }
-
-  private BatchRunner.Options options(Writer jsonWriter, Writer junitWriter) {
+  private BatchRunner.Options options(Writer jsonWriter, Writer junitWriter, int threads) {
     return new BatchRunner.Options(
         list.toString(),
         list,
@@ -217,7 +253,7 @@ public final class BatchCommand extends Subcommand {
         Math.max(0, top),
         gates.minScore,
         gates.minLesson,
-        threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads),
+        threads,
         toYaml,
         jsonWriter,
         junitWriter,

@@ -8,11 +8,12 @@ import java.util.Map;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.source.Finding;
+import nl.wijktoets.util.Visible;
 
 /**
- * What a command talks to: standard output and error (UTF-8), standard input, the environment, the
- * language for messages, the clock (for "next year"), and the working folder with its project
- * settings ({@code .wijktoets.yaml}). Tests pass their own.
+ * What a command talks to: standard output and error (UTF-8, control characters shown as escapes),
+ * standard input, the environment, the language for messages, the clock (for "next year"), and the
+ * working folder with its project settings ({@code .wijktoets.yaml}). Tests pass their own.
  */
 public final class Console {
   private final PrintWriter out;
@@ -33,7 +34,8 @@ public final class Console {
 
   /**
    * A console for a run in a working folder, where the search for {@code .wijktoets.yaml} starts;
-   * null reads no project settings.
+   * null reads no project settings. Whatever is printed has its control characters shown as escapes
+   * ({@link Visible}), so no proposal can move a terminal's cursor, clear it or turn text around.
    */
   public Console(
       PrintWriter out,
@@ -41,8 +43,8 @@ public final class Console {
       InputStream in,
       Map<String, String> env,
       Path workingDirectory) {
-    this.out = out;
-    this.err = err;
+    this.out = new PrintWriter(Visible.writer(out), true);
+    this.err = new PrintWriter(Visible.writer(err), true);
     this.in = in;
     this.env = env;
     this.language = Language.fromEnvironment(env);

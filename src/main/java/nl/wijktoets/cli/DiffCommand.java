@@ -2,6 +2,7 @@ package nl.wijktoets.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.DiffReport;
 import nl.wijktoets.scoring.Assessment;
@@ -78,7 +79,11 @@ public final class DiffCommand extends Subcommand {
   private record Side(Assessment assessment, YamlNode tree) {}
 
   @Override
-  ExitCode execute() throws IOException {
+  ExitCode execute() {
+    if (output != null) {
+      Outputs.checkClashes(
+          Outputs.inputs(List.of(oldFile, newFile), rubric, null), List.of(output));
+    }
     Assessor assessor = new Assessor(rubric.load(console));
     Side after = side(assessor, newFile, language.value());
     Side before = side(assessor, oldFile, after.assessment().language());
@@ -91,7 +96,11 @@ public final class DiffCommand extends Subcommand {
     if (output == null) {
       console.print(text);
     } else {
-      OutputFiles.write(output, text);
+      try {
+        OutputFiles.write(output, text);
+      } catch (OutputFiles.WriteError e) {
+        throw CliException.cannotWrite(e);
+      }
     }
     return ExitCode.OK;
   }

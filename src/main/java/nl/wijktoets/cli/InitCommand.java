@@ -96,8 +96,8 @@ public final class InitCommand extends Subcommand {
     }
     try {
       OutputFiles.write(target, text);
-    } catch (IOException e) {
-      throw new CliException(ExitCode.INPUT_ERROR, "error.write", file, Main.oneLine(e));
+    } catch (OutputFiles.WriteError e) {
+      throw CliException.cannotWrite(e);
     }
     console.err().println(console.msg(settings ? "init.config-written" : "init.written", file));
     console.err().flush();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -221,6 +222,11 @@ public final class Main {
 
   /** A crash: one line (and with --verbose the stack trace), exit 3, never 1. */
   private static int internalError(Console console, Throwable t) {
+    OutputFiles.WriteError writeError = OutputFiles.WriteError.in(t);
+    if (writeError != null) { // wrapped by a library (an XML writer): a write error all the same
+      console.error(CliException.writeError(console.language(), writeError));
+      return ExitCode.INPUT_ERROR.number();
+    }
     console.error(console.msg("error.internal", oneLine(t)));
     if (console.verbose()) {
       t.printStackTrace(console.err());

@@ -88,10 +88,10 @@ public final class ValidateCommand extends Subcommand {
 
   @Override
   ExitCode execute() {
-    Assessor assessor = new Assessor(rubric.load(console));
     if (output != null && !output.equals("-")) {
-      refuseInputs(Path.of(output));
+      Outputs.checkClashes(Outputs.inputs(files, rubric, null), List.of(Path.of(output)));
     }
+    Assessor assessor = new Assessor(rubric.load(console));
     boolean quiet = console.quiet();
     List<FileFindings> results = new ArrayList<>();
     ExitCode code = ExitCode.OK;
@@ -121,8 +121,8 @@ public final class ValidateCommand extends Subcommand {
     } else {
       try {
         OutputFiles.write(Path.of(output), text);
-      } catch (IOException e) {
-        throw new CliException(ExitCode.INPUT_ERROR, "error.write", output, Main.oneLine(e));
+      } catch (OutputFiles.WriteError e) {
+        throw CliException.cannotWrite(e);
       }
     }
     long errors =
@@ -133,18 +133,5 @@ public final class ValidateCommand extends Subcommand {
     console.err().println(console.msg("validate.summary", results.size(), errors, warnings));
     console.err().flush();
     return code;
-  }
-
-  /** The output must not be one of the inputs. */
-  private void refuseInputs(Path out) {
-    for (String file : files) {
-      try {
-        if (!file.equals("-") && OutputFiles.sameFile(out, Path.of(file))) {
-          throw new CliException(ExitCode.INPUT_ERROR, "error.output-is-input", output);
-        }
-      } catch (IOException e) {
-        // the input cannot be read: reported below like any other
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import nl.wijktoets.util.OutputFiles;
 
 /**
  * Messages for users, from the bundles {@code nl/wijktoets/i18n/messages_*.properties} (UTF-8).
@@ -27,6 +28,12 @@ public final class Messages {
   }
 
   private Messages() {}
+
+  /** {@code cannot write PATH: reason}, the path as the user gave it. */
+  public static String cannotWrite(Language lang, OutputFiles.WriteError e) {
+    String reason = e.reasonKey() != null ? get(lang, e.reasonKey()) : e.detail();
+    return get(lang, "error.write", e.path(), reason);
+  }
 
   public static String get(Language lang, String key, Object... args) {
     String pattern;

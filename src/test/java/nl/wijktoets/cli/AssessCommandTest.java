@@ -239,7 +239,7 @@ class AssessCommandTest {
             "json",
             "-o",
             out.toString());
-    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.code()).isEqualTo(2); // a usage error
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.toList()).isEmpty();
     }
@@ -254,7 +254,7 @@ class AssessCommandTest {
     Files.copy(Path.of(MOERWIJK), input);
     byte[] before = Files.readAllBytes(input);
     Run r = run("assess", input.toString(), "-f", "json", "-o", input.toString());
-    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(Files.readAllBytes(input)).isEqualTo(before);
     assertNoStackTrace(r);
     // also when written differently
@@ -266,7 +266,7 @@ class AssessCommandTest {
             "json",
             "-o",
             dir.resolve(".").resolve("m.yaml").toString());
-    assertThat(r2.code()).isEqualTo(3);
+    assertThat(r2.code()).isEqualTo(2);
     assertThat(Files.readAllBytes(input)).isEqualTo(before);
   }
 

@@ -438,7 +438,7 @@ class ValidateCommandTest {
   void outputOverAnInputIsRefused() throws IOException {
     String file = write("broken.yaml", BROKEN);
     Run r = run("validate", file, "-o", file);
-    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(Files.readString(Path.of(file), StandardCharsets.UTF_8)).isEqualTo(BROKEN);
   }
 

@@ -1,0 +1,157 @@
+package nl.wijktoets.util;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.CharBuffer;
+import java.util.Locale;
+
+/**
+ * Text as it may reach a terminal, a browser or a spreadsheet: control characters that could move
+ * the cursor, clear the screen, change the title or turn text around are shown as visible escapes
+ * (&#92;u009B) instead. Every text output and message goes through here ({@link OutputFiles} for
+ * files, the console for standard output and error).
+ *
+ * <p>Shown as escapes: the C0 controls except tab and newline (a carriage return is kept only right
+ * before a newline, as a Windows line end), DEL, the C1 controls U+0080-U+009F, and the
+ * bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069. Right-to-left
+ * text itself (Arabic, Hebrew) is kept as it is.
+ *
+ * <p>Hand-written: no library does this particular job (Apache Commons Text escapes for a format,
+ * not for a terminal).
+ */
+public final class Visible {
+
+  private Visible() {}
+
+  /** Whether {@code c} is shown as an escape (a carriage return: see {@link #text}). */
+  public static boolean isControl(char c) {
+    if (c < 0x20) {
+      return c != '\t' && c != '\n';
+    }
+    if (c < 0x7F) {
+      return false;
+    }
+    return c <= 0x9F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+
+  /** The text with every control character shown as &#92;uXXXX. */
+  public static String text(String s) {
+    if (s == null) {
+      return null;
+    }
+    int n = s.length();
+    int i = 0;
+    while (i < n && !needsEscape(s, i)) {
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(n + 16).append(s, 0, i);
+    for (; i < n; i++) {
+      if (needsEscape(s, i)) {
+        escape(b, s.charAt(i));
+      } else {
+        b.append(s.charAt(i));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean needsEscape(String s, int i) {
+    char c = s.charAt(i);
+    if (c == '\r') {
+      return i + 1 >= s.length() || s.charAt(i + 1) != '\n';
+    }
+    return isControl(c);
+  }
+
+  private static void escape(StringBuilder b, char c) {
+    b.append("\\u");
+    String hex = Integer.toHexString(c).toUpperCase(Locale.ROOT);
+    b.append("0".repeat(4 - hex.length())).append(hex);
+  }
+
+  /** A writer that passes text on with control characters shown as escapes. */
+  public static Writer writer(Writer out) {
+    return new EscapingWriter(out);
+  }
+
+  private static final class EscapingWriter extends Writer {
+    private final Writer out;
+    private final StringBuilder buffer = new StringBuilder();
+    private boolean pendingCr;
+
+    EscapingWriter(Writer out) {
+      super(out);
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      write(CharBuffer.wrap(cbuf), off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      write((CharSequence) str, off, len);
+    }
+
+    private void write(CharSequence s, int off, int len) throws IOException {
+      int end = off + len;
+      int start = off;
+      for (int i = off; i < end; i++) {
+        char c = s.charAt(i);
+        if (pendingCr) {
+          pendingCr = false;
+          if (c == '\n') {
+            out.write('\r');
+          } else {
+            escaped('\r');
+          }
+        }
+        if (c == '\r' || isControl(c)) {
+          segment(s, start, i);
+          start = i + 1;
+          if (c == '\r') {
+            pendingCr = true;
+          } else {
+            escaped(c);
+          }
+        }
+      }
+      segment(s, start, end);
+    }
+
+    private void segment(CharSequence s, int start, int end) throws IOException {
+      if (end <= start) {
+        return;
+      }
+      if (s instanceof String str) {
+        out.write(str, start, end - start);
+      } else {
+        out.append(s, start, end);
+      }
+    }
+
+    private void escaped(char c) throws IOException {
+      buffer.setLength(0);
+      escape(buffer, c);
+      out.write(buffer.toString());
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (pendingCr) {
+        pendingCr = false;
+        escaped('\r');
+      }
+      out.close();
+    }
+  }
+}
