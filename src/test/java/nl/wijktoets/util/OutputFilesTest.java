@@ -104,7 +104,7 @@ class OutputFilesTest {
   }
 
   @Test
-  void clashesAreFoundByTheFileTheyResolveTo() throws IOException {
+  void clashesAreFoundByTheFileTheyResolveTo() throws Exception {
     Path in = Files.writeString(dir.resolve("in.yaml"), "x");
     Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), in.getFileName());
     OutputFiles.Clash c =

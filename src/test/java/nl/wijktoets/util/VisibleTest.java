@@ -35,7 +35,7 @@ class VisibleTest {
       @ForAll String text, @ForAll("cuts") int cut) throws IOException {
     StringWriter out = new StringWriter();
     try (Writer w = Visible.writer(out)) {
-      int at = Math.min(text.length(), Math.abs(cut) % (text.length() + 1));
+      int at = Math.floorMod(cut, text.length() + 1);
       w.write(text, 0, at);
       w.write(text.substring(at).toCharArray());
     }
