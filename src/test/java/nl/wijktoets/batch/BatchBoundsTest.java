@@ -70,7 +70,8 @@ class BatchBoundsTest {
                 null,
                 json,
                 null,
-                Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC)));
+                Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC),
+                null));
     StringWriter out = new StringWriter();
     runner.run(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out, done -> {});
     return new Outcome(out.toString(), json.crc.getValue(), runner.maxRowsInFlight());
