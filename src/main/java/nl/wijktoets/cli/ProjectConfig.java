@@ -236,6 +236,15 @@ final class ProjectConfig {
       if (nearest != null) {
         String parent =
             f.path().contains(".") ? f.path().substring(0, f.path().lastIndexOf('.')) : "";
+        String nearestParent =
+            nearest.contains(".") ? nearest.substring(0, nearest.lastIndexOf('.')) : "";
+        if (lastPart(nearest).equals(key.replace('-', '_')) && !nearestParent.equals(parent)) {
+          // the right key in the wrong block
+          return nearestParent.isEmpty()
+              ? Finding.warning(rule, f.location(), f.path(), "finding.config.misplaced-top", key)
+              : Finding.warning(
+                  rule, f.location(), f.path(), "finding.config.misplaced-key", key, nearest);
+        }
         String shown =
             nearest.startsWith(parent.isEmpty() ? "" : parent + ".")
                 ? nearest.substring(parent.isEmpty() ? 0 : parent.length() + 1)

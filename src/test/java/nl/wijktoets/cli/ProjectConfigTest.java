@@ -200,19 +200,22 @@ class ProjectConfigTest {
   void unknownKeysAreWarningsWithDidYouMean() throws IOException {
     write(
         project.resolve(".wijktoets.yaml"),
-        "lang: en\nmin_score: 50\ngates: {min-score: 55}\nstrict: true\ntopp: 4\n");
+        "lang: en\nmin_score: 50\ngates: {min-score: 55}\nstrict: true\ntopp: 4\n"
+            + "batch: {top: 5}\n");
     Run r = runIn(nested, "config", "assess");
     assertThat(r.code()).as("warnings do not stop a command").isZero();
     assertThat(r.errLines())
         .containsExactly(
-            "../../.wijktoets.yaml:2:1: warning: unknown key `min_score`; did you mean"
-                + " `gates.min_score`? [config/unknown-key]",
+            "../../.wijktoets.yaml:2:1: warning: `min_score` is not read here; move it"
+                + " to `gates.min_score` [config/unknown-key]",
             "../../.wijktoets.yaml:3:9: warning: unknown key `min-score`; did you mean"
                 + " `min_score`? [config/unknown-key]",
-            "../../.wijktoets.yaml:4:1: warning: unknown key `strict`; did you mean"
-                + " `validate.strict`? [config/unknown-key]",
+            "../../.wijktoets.yaml:4:1: warning: `strict` is not read here; move it to"
+                + " `validate.strict` [config/unknown-key]",
             "../../.wijktoets.yaml:5:1: warning: unknown key `topp`; did you mean `top`?"
-                + " [config/unknown-key]");
+                + " [config/unknown-key]",
+            "../../.wijktoets.yaml:6:9: warning: `top` is not read here; it belongs at the top"
+                + " level of the file, not inside a block [config/unknown-key]");
     // the known keys are used; -q hides the warnings
     assertThat(r.out()).contains("lang").contains("en");
     Run quiet = runIn(nested, "validate", "-q", abs("examples/moerwijk.yaml"));
