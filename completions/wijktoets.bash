@@ -164,6 +164,7 @@ function _complete_wijktoets() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_wijktoets; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_wijktoets; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_wijktoets; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(assess)
@@ -176,7 +177,9 @@ function _complete_wijktoets() {
   local cmds7=(diff)
   local cmds8=(completion)
   local cmds9=(config)
+  local cmds10=(help)
 
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_wijktoets_help; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_wijktoets_config; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_wijktoets_completion; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_wijktoets_diff; return $?; fi
@@ -198,7 +201,7 @@ function _picocli_wijktoets() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="assess validate batch init schema rubric explain diff completion config"
+  local commands="assess validate batch init schema rubric explain diff completion config help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
   local nlen_option_args=("nl" "en") # --lang values
@@ -773,6 +776,42 @@ function _picocli_wijktoets_config() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_wijktoets_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--lang'"
+  local nlen_option_args=("nl" "en") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${nlen_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local COMMAND_pos_param_args=("assess" "validate" "batch" "init" "schema" "rubric" "explain" "diff" "completion" "config" "help") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "help" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${COMMAND_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

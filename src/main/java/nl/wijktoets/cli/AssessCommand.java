@@ -105,13 +105,14 @@ public final class AssessCommand extends Subcommand {
 
   @Override
   ExitCode execute() throws IOException {
-    top = Math.max(0, top);
+    files = InputFiles.expand(files);
     if (format == ReportFormat.html && files.size() > 1 && toStandardOutput()) {
       throw new CliException(ExitCode.USAGE, "error.html-needs-dir");
     }
     // where each report goes, decided (and checked for clashes) before anything is read or written
     Map<String, Path> targets = targets();
     Assessor assessor = new Assessor(rubric.load(console));
+    top = Mixins.top(top, assessor.rubric());
     Reports reports = new Reports(templates.load(), gates.minLesson, configName());
     ExitCode code = ExitCode.OK;
     List<Assessment> assessed = new ArrayList<>();

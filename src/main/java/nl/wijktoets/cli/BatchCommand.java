@@ -133,6 +133,7 @@ public final class BatchCommand extends Subcommand {
     int threads = threads();
     checkFiles();
     Rubric rubric = this.rubric.load(console);
+    Mixins.top(top, rubric);
     Templates templates = this.templates.load();
     long started = System.nanoTime();
     Overview overview;
@@ -250,7 +251,7 @@ public final class BatchCommand extends Subcommand {
         list,
         console.language(),
         language.value(),
-        Math.max(0, top),
+        top,
         gates.minScore,
         gates.minLesson,
         threads,

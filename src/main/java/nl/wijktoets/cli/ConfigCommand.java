@@ -93,7 +93,7 @@ public final class ConfigCommand extends Subcommand {
     List<Row> rows = new ArrayList<>();
     if (command != null) {
       CommandLine target = tree.getSubcommands().get(command);
-      if (target == null || target.getCommandSpec().userObject() instanceof ConfigCommand) {
+      if (target == null || !readsSettings(target)) {
         throw new CliException(
             ExitCode.USAGE, "config.unknown-command", command, String.join(", ", commands(tree)));
       }
@@ -113,7 +113,7 @@ public final class ConfigCommand extends Subcommand {
         CommandLine first = null;
         for (CommandLine c : tree.getSubcommands().values()) {
           String name = c.getCommandName();
-          if (!name.equals("config")
+          if (readsSettings(c)
               && c.getCommandSpec().findOption(key.option()) != null
               && key.appliesTo(name, key.option())) {
             users.add(name);
@@ -226,6 +226,15 @@ public final class ConfigCommand extends Subcommand {
   }
 
   private static List<String> commands(CommandLine tree) {
-    return tree.getSubcommands().keySet().stream().filter(n -> !n.equals("config")).toList();
+    return tree.getSubcommands().values().stream()
+        .filter(ConfigCommand::readsSettings)
+        .map(CommandLine::getCommandName)
+        .toList();
+  }
+
+  /** The commands that read the settings: every {@link Subcommand} but this one ({@code help}). */
+  private static boolean readsSettings(CommandLine c) {
+    Object command = c.getCommandSpec().userObject();
+    return command instanceof Subcommand && !(command instanceof ConfigCommand);
   }
 }

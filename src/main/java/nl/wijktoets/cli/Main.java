@@ -119,7 +119,8 @@ public final class Main {
           "explain",
           "diff",
           "completion",
-          "config");
+          "config",
+          "help");
 
   private static Object subcommand(String name, Console console) {
     return switch (name) {
@@ -133,6 +134,7 @@ public final class Main {
       case "diff" -> new DiffCommand(console);
       case "completion" -> new CompletionCommand(console);
       case "config" -> new ConfigCommand(console);
+      case "help" -> new HelpCommand(console);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -147,6 +149,9 @@ public final class Main {
     boolean version = false;
     boolean help = false;
     for (String a : args) {
+      if (a.equals("help")) {
+        return COMMANDS; // help COMMAND prints another command's usage
+      }
       if (COMMANDS.contains(a)) {
         return List.of(a);
       }
@@ -188,6 +193,8 @@ public final class Main {
             "nl.wijktoets.cli.help",
             console.language().locale(),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    // parameter labels (FILE, PATH) in the help's language too
+    cli.setHelpFactory(HelpTexts.factory());
     cli.setOut(console.out());
     cli.setErr(console.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -196,7 +203,9 @@ public final class Main {
             ex instanceof CliException e ? report(console, e) : internalError(console, ex));
     cli.setParameterExceptionHandler(
         (ex, args) ->
-            ex.getCause() instanceof CliException e ? report(console, e) : usageError(console, ex));
+            ex.getCause() instanceof CliException e
+                ? report(console, e)
+                : UsageErrors.report(console, ex));
     return cli;
   }
 
@@ -232,18 +241,6 @@ public final class Main {
       t.printStackTrace(console.err());
     }
     return ExitCode.INPUT_ERROR.number();
-  }
-
-  /** A usage error: picocli's message, a suggestion or the synopsis, exit 2. */
-  private static int usageError(Console console, CommandLine.ParameterException ex) {
-    CommandLine c = ex.getCommandLine();
-    console.error(ex.getMessage());
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, console.err())) {
-      console.err().println(c.getHelp().fullSynopsis().stripTrailing());
-      console.err().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-    }
-    console.err().flush();
-    return ExitCode.USAGE.number();
   }
 
   static String oneLine(Throwable t) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.report.Templates;
 import nl.wijktoets.rubric.Rubric;
@@ -252,12 +253,40 @@ final class Mixins {
 
     @Override
     public BigDecimal convert(String value) {
-      BigDecimal n = new BigDecimal(value); // not a number: picocli says so, as for any number
+      BigDecimal n = decimal(value);
+      if (n == null) {
+        throw new CliException(ExitCode.USAGE, "usage.bad-number", option, value);
+      }
       if (!Gates.valid(n)) {
         throw new CliException(ExitCode.USAGE, "error.gate.range", option);
       }
       return n;
     }
+  }
+
+  /**
+   * Checks {@code --top N} (assess, batch) against the rubric in use: 1 up to its number of
+   * criteria.
+   *
+   * @throws CliException a usage error (exit 2) otherwise
+   */
+  static int top(int top, Rubric rubric) {
+    long criteria = rubric.criteria().count();
+    if (top < 1 || top > criteria) {
+      throw new CliException(ExitCode.USAGE, "error.top.range", criteria, top);
+    }
+    return top;
+  }
+
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]{1,12}(?:[.,][0-9]{1,12})?");
+
+  /**
+   * A number as people write it on a command line, with a decimal point or a Dutch decimal comma
+   * ({@code 80,5}); null when it is none.
+   */
+  static BigDecimal decimal(String value) {
+    String v = value.strip();
+    return DECIMAL.matcher(v).matches() ? new BigDecimal(v.replace(',', '.')) : null;
   }
 
   /** {@code --min-score N}. */

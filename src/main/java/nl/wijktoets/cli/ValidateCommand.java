@@ -88,6 +88,7 @@ public final class ValidateCommand extends Subcommand {
 
   @Override
   ExitCode execute() {
+    files = InputFiles.expand(files);
     if (output != null && !output.equals("-")) {
       Outputs.checkClashes(Outputs.inputs(files, rubric, null), List.of(Path.of(output)));
     }
@@ -101,7 +102,8 @@ public final class ValidateCommand extends Subcommand {
         byte[] bytes =
             InputFiles.read(file, console.in(), YamlTreeReader.Limits.PROPOSAL.maxBytes());
         Assessor.Outcome outcome = assessor.check(name, bytes);
-        FileFindings r = new FileFindings(name, outcome.findings(), null);
+        FileFindings r =
+            new FileFindings(name, outcome.findings(), null, outcome.proposal() != null);
         results.add(r);
         if (r.errors(strict) > 0) {
           code = code.worst(ExitCode.GATE_FAILED);
@@ -130,7 +132,15 @@ public final class ValidateCommand extends Subcommand {
             .mapToLong(r -> r.findings().stream().filter(f -> f.isError()).count())
             .sum();
     long warnings = results.stream().mapToLong(r -> r.findings().size()).sum() - errors;
-    console.err().println(console.msg("validate.summary", results.size(), errors, warnings));
+    long unread = results.stream().filter(r -> r.unreadable() != null).count();
+    // exit 3 when a file (or a pattern that matched nothing) could not be read: the summary says so
+    console
+        .err()
+        .println(
+            unread == 0
+                ? console.msg("validate.summary", results.size(), errors, warnings)
+                : console.msg(
+                    "validate.summary.unread", results.size() - unread, errors, warnings, unread));
     console.err().flush();
     return code;
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.Rules;
 
@@ -57,7 +58,7 @@ public final class JunitFindingsWriter implements FindingsWriter {
     w.attribute("tests", Integer.toString(Rules.families().size()));
     w.attribute("failures", Integer.toString(failing.size()));
     w.attribute("errors", r.unreadable() == null ? "0" : "1");
-    w.attribute("skipped", "0");
+    w.attribute("skipped", Long.toString(skipped(r).size()));
     w.attribute("time", "0");
     for (String family : Rules.families()) {
       w.startElement("testcase");
@@ -69,6 +70,10 @@ public final class JunitFindingsWriter implements FindingsWriter {
       if (family.equals("encoding") && r.unreadable() != null) {
         w.emptyElement("error");
         w.attribute("message", r.unreadable());
+      } else if (skipped(r).contains(family)) {
+        // after a YAML syntax error nothing else was checked: not passed, but not run
+        w.emptyElement("skipped");
+        w.attribute("message", Messages.get(lang, "junit.skipped"));
       } else if (failing.contains(family)) {
         List<Finding> failed = inFamily.stream().filter(f -> f.isError() || strict).toList();
         w.startElement("failure");
@@ -91,6 +96,40 @@ public final class JunitFindingsWriter implements FindingsWriter {
     StringBuilder body = new StringBuilder();
     findings.forEach(f -> body.append(f.format(lang)).append('\n'));
     return body.toString();
+  }
+
+  /** The rule families checked while a file is read, in the order they are checked. */
+  private static final List<String> READING = List.of("limit", "encoding", "yaml");
+
+  /**
+   * The rule families not checked because the file could not be read as a proposal: those after the
+   * step of reading that failed, unless they have findings of their own. A file that could not be
+   * opened at all was checked for nothing.
+   */
+  private static Set<String> skipped(FileFindings r) {
+    Set<String> out = new LinkedHashSet<>();
+    if (r.parsed()) {
+      return out;
+    }
+    int stop = READING.size() - 1;
+    for (int i = READING.size() - 1; i >= 0; i--) {
+      String family = READING.get(i);
+      if (r.findings().stream()
+          .anyMatch(f -> f.isError() && Rules.family(f.rule()).equals(family))) {
+        stop = i;
+      }
+    }
+    for (String family : Rules.families()) {
+      boolean hasFindings =
+          r.findings().stream().anyMatch(f -> Rules.family(f.rule()).equals(family))
+              || family.equals("encoding") && r.unreadable() != null;
+      boolean checked =
+          r.unreadable() == null && READING.contains(family) && READING.indexOf(family) <= stop;
+      if (!hasFindings && !checked) {
+        out.add(family);
+      }
+    }
+    return out;
   }
 
   private Set<String> failingFamilies(FileFindings r) {

@@ -20,8 +20,10 @@ public final class Suggestions {
         best = c;
       }
     }
-    int allowed = Math.max(2, Math.min(written.length(), best == null ? 0 : best.length()) / 3);
-    return bestDistance <= allowed ? best : null;
+    int shorter = Math.min(written.length(), best == null ? 0 : best.length());
+    int allowed = Math.max(2, shorter / 3);
+    // a word that must change entirely (de -> nl) is no typo of the other
+    return bestDistance <= allowed && bestDistance < shorter ? best : null;
   }
 
   /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

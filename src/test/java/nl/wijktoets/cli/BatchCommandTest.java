@@ -927,7 +927,10 @@ class BatchCommandTest {
   void topStepsFollowTheTopOption() throws IOException {
     Path list = write("list.csv", "id,name,neighbourhood\n1,a,b\n");
     Run none = run("batch", list.toString(), "--top", "0");
-    assertThat(cell(csv(none.out(), ','), 0, "top_steps")).isEmpty();
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.out()).isEmpty();
+    Run one = run("batch", list.toString(), "--top", "1");
+    assertThat(cell(csv(one.out(), ','), 0, "top_steps").split(" ")).hasSize(1);
     Run five = run("batch", list.toString(), "--top", "5");
     assertThat(cell(csv(five.out(), ','), 0, "top_steps").split(" ")).hasSize(5);
   }

@@ -268,7 +268,8 @@ class ValidateCommandTest {
     // the findings of the readable files are all there, in input order
     assertThat(r.lines().stream().filter(l -> l.startsWith(broken + ":"))).hasSize(15);
     assertThat(r.lines().stream().filter(l -> l.startsWith("examples/duindorp.yaml:"))).hasSize(7);
-    assertThat(r.err()).contains("3 file(s), 3 error(s), 19 warning(s)");
+    assertThat(r.err())
+        .contains("2 file(s) checked, 3 error(s), 19 warning(s); 1 could not be read");
 
     // the order of the files does not change the worst exit code
     assertThat(run("validate", broken, missing).code()).isEqualTo(3);
