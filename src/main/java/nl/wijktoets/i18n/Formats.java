@@ -19,6 +19,11 @@ public final class Formats {
     return decimal(f.toPlainString(2), lang);
   }
 
+  /** Always two decimals ({@code 53,00}, {@code 73,75}): totals in a diff, so changes add up. */
+  public static String twoDecimals(Fraction f, Language lang) {
+    return decimal(f.round(2).setScale(2).toPlainString(), lang);
+  }
+
   /** The total: always one decimal ({@code 92,8}, {@code 62,0}). */
   public static String total(Fraction f, Language lang) {
     return decimal(f.round(1).toPlainString(), lang);

@@ -9,7 +9,9 @@ import nl.wijktoets.util.OutputFiles;
 /**
  * Messages for users, from the bundles {@code nl/wijktoets/i18n/messages_*.properties} (UTF-8).
  * Placeholders {@code {0}}, {@code {1}} are replaced literally: no locale-dependent formatting and
- * no quoting rules, so Dutch apostrophes ('s-Gravenhage) need no escaping.
+ * no quoting rules, so Dutch apostrophes ('s-Gravenhage) need no escaping. A stretch between
+ * backticks is code ({@link MarkedText} tells how a message marks code); {@link #get} leaves the
+ * marks out, {@link #marked} keeps them for Markdown and HTML.
  */
 public final class Messages {
 
@@ -35,22 +37,41 @@ public final class Messages {
     return get(lang, "error.write", e.path(), reason);
   }
 
+
+  /**
+   * The message in plain text: code marks (backticks, see {@link MarkedText}) left out, arguments
+   * replaced literally. For text on a terminal, SARIF, JUnit, GitHub and JSON output.
+   */
   public static String get(Language lang, String key, Object... args) {
-    String pattern;
-    try {
-      pattern = BUNDLES.get(lang).getString(key);
-    } catch (MissingResourceException e) {
-      pattern = key;
+    String pattern = pattern(lang, key);
+    if (pattern.indexOf('`') < 0) {
+      return fill(pattern, args); // no code marks: the quick way
     }
-    return fill(pattern, args);
+    return MarkedText.fill(pattern, args).plain();
+  }
+
+  /**
+   * The message with its marks: the pattern's words, code between backticks (fixed words or
+   * arguments) and arguments as values. For Markdown and HTML, which show code as code.
+   */
+  public static MarkedText marked(Language lang, String key, Object... args) {
+    return MarkedText.fill(pattern(lang, key), args);
+  }
+
+  private static String pattern(Language lang, String key) {
+    try {
+      return BUNDLES.get(lang).getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
   }
 
   public static boolean has(Language lang, String key) {
     return BUNDLES.get(lang).containsKey(key);
   }
 
-  /** Replaces {@code {0}}..{@code {n}} by the arguments, as plain text. */
-  public static String fill(String pattern, Object... args) {
+  /** Replaces {@code {0}}..{@code {n}} by the arguments, as plain text (no code marks). */
+  static String fill(String pattern, Object... args) {
     if (args.length == 0) {
       return pattern;
     }

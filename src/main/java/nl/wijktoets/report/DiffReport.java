@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.MarkedText;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.AssessmentDiff;
@@ -18,23 +19,27 @@ public final class DiffReport {
 
   private DiffReport() {}
 
+  /**
+   * The diff in Markdown, in the report language's number format. Totals and lesson scores keep two
+   * decimals, and each change is the difference of the two numbers as printed, so that before,
+   * change and after add up on paper ({@code 53,00 → 73,75 (+20,75)}).
+   */
   public static String markdown(AssessmentDiff d, Language lang) {
     return markdown(d, lang, null);
   }
 
   /** The diff in Markdown, naming the project settings file the run used (null: none). */
   public static String markdown(AssessmentDiff d, Language lang, String config) {
-    MarkdownOutputFormat md = MarkdownOutputFormat.INSTANCE;
     StringBuilder out = new StringBuilder();
     String name = d.after().proposal().name();
     out.append("# ")
         .append(Messages.get(lang, "diff.title"))
         .append(": ")
-        .append(md.escapePlainText(name))
+        .append(value(name))
         .append("\n\n");
-    out.append(md.escapePlainText(d.before().proposal().file()))
+    out.append(MarkdownOutputFormat.code(d.before().proposal().file()))
         .append(" → ")
-        .append(md.escapePlainText(d.after().proposal().file()))
+        .append(MarkdownOutputFormat.code(d.after().proposal().file()))
         .append("\n\n");
     out.append("| | ")
         .append(Messages.get(lang, "diff.before"))
@@ -44,16 +49,8 @@ public final class DiffReport {
         .append(Messages.get(lang, "diff.change"))
         .append(" |\n");
     out.append("|---|---:|---:|---:|\n");
-    out.append("| **")
-        .append(Messages.get(lang, "diff.total"))
-        .append("** | ")
-        // exact to two decimals, so before + change = after as printed
-        .append(Formats.points(d.before().total(), lang))
-        .append(" | ")
-        .append(Formats.points(d.after().total(), lang))
-        .append(" | ")
-        .append(signed(d.totalDelta(), lang))
-        .append(" |\n");
+    out.append("| **").append(Messages.get(lang, "diff.total")).append("** | ");
+    totals(out, d.before().total(), d.after().total(), lang);
     out.append("| **")
         .append(Messages.get(lang, "report.band"))
         .append("** | ")
@@ -67,15 +64,8 @@ public final class DiffReport {
                 : d.before().band().id() + " → " + d.after().band().id())
         .append(" |\n");
     for (AssessmentDiff.LessonChange l : d.lessons()) {
-      out.append("| ")
-          .append(md.escapePlainText(l.title()))
-          .append(" | ")
-          .append(Formats.points(l.before(), lang))
-          .append(" | ")
-          .append(Formats.points(l.after(), lang))
-          .append(" | ")
-          .append(signed(l.delta(), lang))
-          .append(" |\n");
+      out.append("| ").append(words(l.title())).append(" | ");
+      totals(out, l.before(), l.after(), lang);
     }
     out.append("\n## ").append(Messages.get(lang, "diff.criteria")).append("\n\n");
     boolean any = false;
@@ -87,7 +77,7 @@ public final class DiffReport {
       any = true;
       String title = rubric.criterion(c.id()).map(x -> x.text(lang).title()).orElse(c.id());
       out.append("### ")
-          .append(md.escapePlainText(title))
+          .append(words(title))
           .append(": ")
           .append(Messages.get(lang, "diff.level", c.levelBefore(), c.levelAfter()))
           .append(" (")
@@ -98,11 +88,11 @@ public final class DiffReport {
       } else {
         for (AssessmentDiff.FieldChange f : c.fields()) {
           out.append("- ")
-              .append(md.escapePlainText(f.path()))
+              .append(MarkdownOutputFormat.code(f.path()))
               .append(": ")
-              .append(value(f.before(), lang, md))
+              .append(fieldValue(f.before(), lang))
               .append(" → ")
-              .append(value(f.after(), lang, md))
+              .append(fieldValue(f.after(), lang))
               .append('\n');
         }
         out.append('\n');
@@ -122,16 +112,40 @@ public final class DiffReport {
                 rubric.version(),
                 rubric.hash()));
     if (config != null) {
-      out.append(' ').append(Messages.get(lang, "report.config", md.escapePlainText(config)));
+      out.append(' ').append(Messages.get(lang, "report.config", value(config)));
     }
     out.append('\n');
-    return out.toString();
+    return MarkdownOutputFormat.finish(out.toString());
   }
 
-  private static String value(String v, Language lang, MarkdownOutputFormat md) {
-    return v == null
-        ? "_" + Messages.get(lang, "diff.absent") + "_"
-        : "\"" + md.escapePlainText(v) + "\"";
+  /** Before, after and change of a total, two decimals each; the change as printed adds up. */
+  private static void totals(StringBuilder out, Fraction before, Fraction after, Language lang) {
+    Fraction b = Fraction.of(before.round(2));
+    Fraction a = Fraction.of(after.round(2));
+    Fraction change = a.minus(b);
+    out.append(Formats.twoDecimals(b, lang))
+        .append(" | ")
+        .append(Formats.twoDecimals(a, lang))
+        .append(" | ")
+        .append(
+            change.isZero()
+                ? "="
+                : (change.signum() > 0 ? "+" : "−")
+                    + Formats.twoDecimals(change.signum() > 0 ? change : change.negate(), lang))
+        .append(" |\n");
+  }
+
+  private static String value(String v) {
+    return MarkdownOutputFormat.INSTANCE.escapePlainText(v);
+  }
+
+  private static String words(String w) {
+    return MarkdownOutputFormat.markup(MarkedText.words(w));
+  }
+
+  /** A field's value as typed, as code; a field that is not there in words. */
+  private static String fieldValue(String v, Language lang) {
+    return v == null ? "_" + Messages.get(lang, "diff.absent") + "_" : MarkdownOutputFormat.code(v);
   }
 
   private static String signed(Fraction f, Language lang) {

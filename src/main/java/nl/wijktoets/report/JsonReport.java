@@ -161,8 +161,8 @@ public final class JsonReport {
               step.put("toLevel", s.toLevel());
               step.set("gain", number(s.gain()));
               step.put("inLessonBelowFloor", s.inLessonBelowFloor());
-              step.put("target", Texts.target(s, lang));
-              step.put("advice", Texts.advice(s.criterion(), lang));
+              step.put("target", Texts.target(s, lang).plain());
+              step.put("advice", Texts.advice(s.criterion(), lang).plain());
             });
     ArrayNode warnings = root.putArray("warnings");
     for (Finding f : a.warnings()) {
@@ -198,7 +198,7 @@ public final class JsonReport {
                 measured.set(name, number(v.fraction()));
               }
             });
-    node.put("measuredText", Texts.measured(c, lang));
+    node.put("measuredText", Texts.measured(c, lang).plain());
     ArrayNode evidence = node.putArray("evidence");
     for (Evidence e : c.measured().evidence()) {
       ObjectNode ev = evidence.addObject();
@@ -209,7 +209,7 @@ public final class JsonReport {
       }
     }
     if (c.level() < 4 && !c.waived()) {
-      node.put("advice", Texts.advice(c, lang));
+      node.put("advice", Texts.advice(c, lang).plain());
     }
     return node;
   }

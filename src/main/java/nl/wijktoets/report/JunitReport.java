@@ -86,7 +86,7 @@ public final class JunitReport {
                     c.level(),
                     Formats.points(c.contribution(), lang),
                     Formats.points(c.criterion().weight(), lang),
-                    Texts.measured(c, lang))
+                    Texts.measured(c, lang).plain())
                 + "\n");
         w.endElement();
         w.endElement();

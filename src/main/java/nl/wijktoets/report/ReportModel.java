@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.MarkedText;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.measure.Evidence;
 import nl.wijktoets.rubric.Rubric;
@@ -62,13 +63,13 @@ public final class ReportModel {
       Map<String, Object> step = new LinkedHashMap<>();
       step.put("number", n);
       step.put("id", s.criterion().criterion().id());
-      step.put("title", s.criterion().criterion().text(lang).title());
+      step.put("title", MarkedText.words(s.criterion().criterion().text(lang).title()));
       step.put(
           "lesson",
           a.rubric()
               .lessonOf(s.criterion().criterion().id())
-              .map(l -> l.text(lang).title())
-              .orElse(""));
+              .map(l -> MarkedText.words(l.text(lang).title()))
+              .orElse(MarkedText.EMPTY));
       step.put("gain", Formats.points(s.gain(), lang));
       step.put("target", Texts.target(s, lang));
       step.put("advice", Texts.advice(s.criterion(), lang));
@@ -83,12 +84,12 @@ public final class ReportModel {
         if (c.waived()) {
           Map<String, Object> w = new LinkedHashMap<>();
           w.put("id", c.criterion().id());
-          w.put("title", c.criterion().text(lang).title());
-          w.put("lesson", l.lesson().text(lang).title());
+          w.put("title", MarkedText.words(c.criterion().text(lang).title()));
+          w.put("lesson", MarkedText.words(l.lesson().text(lang).title()));
           w.put("reason", nullToEmpty(c.waiverReason()).strip().replaceAll("[.!]+$", ""));
           w.put(
               "effect",
-              Messages.get(
+              Messages.marked(
                   lang,
                   "report.waiver.effect",
                   Formats.points(c.criterion().weight(), lang),
@@ -104,7 +105,7 @@ public final class ReportModel {
       w.put("line", f.location().line());
       w.put("column", f.location().column());
       w.put("rule", f.rule());
-      w.put("message", f.message(lang));
+      w.put("message", f.marked(lang));
       warnings.add(w);
     }
     m.put("warnings", warnings);
@@ -112,7 +113,7 @@ public final class ReportModel {
     m.put("years", String.join(", ", years));
     m.put(
         "years_from",
-        Messages.get(lang, "report.years." + a.yearsSource().name().toLowerCase(Locale.ROOT)));
+        Messages.marked(lang, "report.years." + a.yearsSource().name().toLowerCase(Locale.ROOT)));
     Map<String, Object> footer = new LinkedHashMap<>();
     footer.put("tool", Version.NAME);
     footer.put("version", Version.version());
@@ -127,10 +128,12 @@ public final class ReportModel {
   private static Map<String, Object> band(Assessment a, Language lang) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("id", a.band().id());
-    b.put("label", a.band().label().getOrDefault(lang, a.band().id()));
+    b.put("label", MarkedText.words(a.band().label().getOrDefault(lang, a.band().id())));
     b.put("capped", a.capped());
     b.put("uncapped_id", a.uncappedBand().id());
-    b.put("uncapped_label", a.uncappedBand().label().getOrDefault(lang, a.uncappedBand().id()));
+    b.put(
+        "uncapped_label",
+        MarkedText.words(a.uncappedBand().label().getOrDefault(lang, a.uncappedBand().id())));
     List<String> below = new ArrayList<>();
     for (Assessment.LessonResult l : a.lessons()) {
       if (l.belowFloor()) {
@@ -161,8 +164,8 @@ public final class ReportModel {
       Map<String, Object> lesson = new LinkedHashMap<>();
       lesson.put("number", number);
       lesson.put("id", l.lesson().id());
-      lesson.put("title", texts.title());
-      lesson.put("why", texts.why());
+      lesson.put("title", MarkedText.words(texts.title()));
+      lesson.put("why", MarkedText.words(texts.why()));
       lesson.put("weight", Formats.points(l.lesson().weight(), lang));
       lesson.put("score", Formats.points(l.score(), lang));
       lesson.put("share", Formats.percent(l.share(), lang));
@@ -171,7 +174,9 @@ public final class ReportModel {
       lesson.put("score_exact", l.score().toPlainString(6));
       lesson.put("weight_exact", l.lesson().weight().toPlainString(6));
       lesson.put("below_floor", l.belowFloor());
-      lesson.put("verdict", texts.verdicts().getOrDefault(verdictKey(l.share(), a.rubric()), ""));
+      lesson.put(
+          "verdict",
+          MarkedText.words(texts.verdicts().getOrDefault(verdictKey(l.share(), a.rubric()), "")));
       boolean rescaled = l.criteria().stream().anyMatch(Assessment.CriterionResult::waived);
       List<Map<String, Object>> criteria = new ArrayList<>();
       for (Assessment.CriterionResult c : l.criteria()) {
@@ -201,10 +206,10 @@ public final class ReportModel {
     Rubric.CriterionTexts texts = c.criterion().text(lang);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.criterion().id());
-    m.put("title", texts.title());
-    m.put("why", texts.why());
+    m.put("title", MarkedText.words(texts.title()));
+    m.put("why", MarkedText.words(texts.why()));
     m.put("level", c.level());
-    m.put("level_text", Texts.levelText(c.criterion(), c.level(), lang));
+    m.put("level_text", MarkedText.words(Texts.levelText(c.criterion(), c.level(), lang)));
     m.put("weight", Formats.points(c.criterion().weight(), lang));
     m.put("points", Formats.points(c.points(), lang));
     m.put("contribution", Formats.points(c.contribution(), lang));
@@ -212,22 +217,22 @@ public final class ReportModel {
     m.put("measured", Texts.measured(c, lang));
     m.put("waived", c.waived());
     m.put("waiver_reason", nullToEmpty(c.waiverReason()));
-    String cap = "";
+    MarkedText cap = MarkedText.EMPTY;
     if (c.measured().uncappedLevel() != null) {
       cap =
-          Messages.get(
+          Messages.marked(
               lang, "report.cap." + c.measured().cap(), c.measured().uncappedLevel(), c.level());
     }
     m.put("cap", cap);
     List<Map<String, Object>> evidence = new ArrayList<>();
     for (Evidence e : c.measured().evidence()) {
       Map<String, Object> ev = new LinkedHashMap<>();
-      ev.put("path", e.path());
+      ev.put("path", MarkedText.code(e.path()));
       ev.put("line", e.location() == null ? 0 : e.location().line());
       evidence.add(ev);
     }
     m.put("evidence", evidence);
-    m.put("advice", c.level() < 4 && !c.waived() ? Texts.advice(c, lang) : "");
+    m.put("advice", c.level() < 4 && !c.waived() ? Texts.advice(c, lang) : MarkedText.EMPTY);
     return m;
   }
 
@@ -247,7 +252,10 @@ public final class ReportModel {
     sorted.sort(null);
     for (String key : sorted) {
       if (key.startsWith("report.")) {
-        t.put(key.substring(7).replace('.', '_').replace('-', '_'), bundle.getString(key));
+        // the template's own words: written as they are in Markdown, escaped as text in HTML
+        t.put(
+            key.substring(7).replace('.', '_').replace('-', '_'),
+            MarkedText.fill(bundle.getString(key)));
       }
     }
     return t;

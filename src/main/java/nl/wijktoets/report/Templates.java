@@ -2,20 +2,27 @@ package nl.wijktoets.report;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.core.OutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.SimpleScalar;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TimeZone;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.MarkedText;
 
 /**
  * Renders reports from Freemarker templates, hardened even for the built-in ones: no class
@@ -67,7 +74,9 @@ public final class Templates {
       Template template = cfg.getTemplate(name);
       StringWriter out = new StringWriter();
       template.process(model, out);
-      return out.toString();
+      return format == MarkdownOutputFormat.INSTANCE
+          ? MarkdownOutputFormat.finish(out.toString())
+          : out.toString();
     } catch (ParseException e) {
       throw new ReportException(
           "template "
@@ -101,6 +110,64 @@ public final class Templates {
     }
   }
 
+  /**
+   * The plain object wrapper, which also shows a {@link MarkedText} in the output format: words,
+   * values and code marks each written their format's way by {@code ${...}}, and the plain text to
+   * string built-ins.
+   */
+  private static final class Wrapper extends SimpleObjectWrapper {
+    private final OutputFormat format;
+
+    Wrapper(OutputFormat format) {
+      super(Configuration.VERSION_2_3_34);
+      this.format = format;
+    }
+
+    @Override
+    protected TemplateModel handleUnknownType(Object obj) throws TemplateModelException {
+      if (obj instanceof MarkedText text) {
+        if (format == MarkdownOutputFormat.INSTANCE) {
+          return new MarkdownOutputFormat.Marked(text);
+        }
+        if (format == HTMLOutputFormat.INSTANCE) {
+          return new HtmlMarked(text);
+        }
+        return new SimpleScalar(text.plain());
+      }
+      return super.handleUnknownType(obj);
+    }
+  }
+
+  /**
+   * A {@link MarkedText} in HTML: all text escaped, code as {@code <code>}; plain for built-ins.
+   */
+  static final class HtmlMarked extends TemplateHTMLOutputModel implements TemplateScalarModel {
+    private final String plain;
+
+    HtmlMarked(MarkedText text) {
+      super(text.plain(), html(text));
+      this.plain = text.plain();
+    }
+
+    static String html(MarkedText text) {
+      StringBuilder out = new StringBuilder();
+      for (MarkedText.Span s : text.spans()) {
+        String escaped = HTMLOutputFormat.INSTANCE.escapePlainText(s.text());
+        if (s.kind() == MarkedText.Kind.CODE) {
+          out.append("<code>").append(escaped).append("</code>");
+        } else {
+          out.append(escaped);
+        }
+      }
+      return out.toString();
+    }
+
+    @Override
+    public String getAsString() {
+      return plain;
+    }
+  }
+
   private static String oneLine(String s) {
     return s == null ? "" : s.replaceAll("\\s+", " ").strip();
   }
@@ -114,7 +181,7 @@ public final class Templates {
     cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     cfg.setAPIBuiltinEnabled(false);
-    cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+    cfg.setObjectWrapper(new Wrapper(format));
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     cfg.setAttemptExceptionReporter((te, env) -> {});
     cfg.setLogTemplateExceptions(false);

@@ -1,11 +1,14 @@
 package nl.wijktoets.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.MarkedText;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.measure.MeasuredValue;
 import nl.wijktoets.rubric.Rubric;
@@ -41,34 +44,42 @@ public final class Texts {
     return Messages.has(lang, key) ? Messages.get(lang, key) : text;
   }
 
-  /** Fills the placeholders of a text; an unknown placeholder stays as written. */
-  public static String fill(String template, Map<String, MeasuredValue> values, Language lang) {
-    if (template == null) {
-      return "";
+  /**
+   * Fills the placeholders of a rubric text: the text is the author's words, each filled-in value a
+   * value (escaped where Markdown would read it as markup). An unknown placeholder stays as
+   * written.
+   */
+  public static MarkedText fill(String template, Map<String, MeasuredValue> values, Language lang) {
+    if (template == null || template.isEmpty()) {
+      return MarkedText.EMPTY;
     }
     Matcher m = PLACEHOLDER.matcher(template);
-    StringBuilder out = new StringBuilder();
+    List<MarkedText> parts = new ArrayList<>();
+    int last = 0;
     while (m.find()) {
       MeasuredValue v = values.get(m.group(1));
+      if (v == null) {
+        continue;
+      }
+      parts.add(MarkedText.words(template.substring(last, m.start())));
       String text =
-          v == null
-              ? m.group()
-              : v.kind() == MeasuredValue.Kind.TEXT && !TRANSLATED.contains(m.group(1))
-                  ? (String) v.value() // names (payers, activities) stay as written
-                  : format(v, lang);
-      m.appendReplacement(out, Matcher.quoteReplacement(text));
+          v.kind() == MeasuredValue.Kind.TEXT && !TRANSLATED.contains(m.group(1))
+              ? (String) v.value() // names (payers, activities) stay as written
+              : format(v, lang);
+      parts.add(MarkedText.value(text));
+      last = m.end();
     }
-    m.appendTail(out);
-    return out.toString();
+    parts.add(MarkedText.words(template.substring(last)));
+    return MarkedText.join(parts, "");
   }
 
   /** How the measured value reads ("aandeel publieke taken 31%"). */
-  public static String measured(Assessment.CriterionResult c, Language lang) {
+  public static MarkedText measured(Assessment.CriterionResult c, Language lang) {
     return fill(c.criterion().text(lang).measured(), c.measured().values(), lang);
   }
 
   /** The advice for the criterion at its level, filled in. */
-  public static String advice(Assessment.CriterionResult c, Language lang) {
+  public static MarkedText advice(Assessment.CriterionResult c, Language lang) {
     return fill(c.criterion().text(lang).adviceFor(c.level()), c.measured().values(), lang);
   }
 
@@ -82,12 +93,12 @@ public final class Texts {
    * The target of a next step in words: "now level 2, share of public tasks 31%; level 3 needs
    * ...".
    */
-  public static String target(Assessment.NextStep step, Language lang) {
+  public static MarkedText target(Assessment.NextStep step, Language lang) {
     Assessment.CriterionResult c = step.criterion();
-    String measured = measured(c, lang);
-    String requires = levelText(c.criterion(), step.toLevel(), lang);
-    return measured.isBlank()
-        ? Messages.get(lang, "target.plain", step.fromLevel(), step.toLevel(), requires)
-        : Messages.get(lang, "target", step.fromLevel(), measured, step.toLevel(), requires);
+    MarkedText measured = measured(c, lang);
+    MarkedText requires = MarkedText.words(levelText(c.criterion(), step.toLevel(), lang));
+    return measured.plain().isBlank()
+        ? Messages.marked(lang, "target.plain", step.fromLevel(), step.toLevel(), requires)
+        : Messages.marked(lang, "target", step.fromLevel(), measured, step.toLevel(), requires);
   }
 }

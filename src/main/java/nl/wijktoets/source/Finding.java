@@ -5,11 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.MarkedText;
 import nl.wijktoets.i18n.Messages;
 
 /**
  * One problem found in an input file: a stable rule id, a level, where it is, and a message (a key
  * into the message bundles with its arguments, so it can be told in Dutch or English).
+ *
+ * <p>The message marks code in its pattern: an argument between backticks ({@code key `{0}` is
+ * missing}) is a key, path or value and shows as code in Markdown ({@code `name`}) and HTML ({@code
+ * <code>name</code>}), as plain text in text, SARIF, JUnit, GitHub and JSON output. Write every new
+ * message that way; see {@link MarkedText}.
  */
 public record Finding(
     String rule,
@@ -84,13 +90,25 @@ public record Finding(
     return level == Level.ERROR;
   }
 
-  /** The message in the given language. */
+  /** The message in the given language, in plain text (code marks left out). */
   public String message(Language lang) {
-    Object[] resolved =
-        args.stream()
-            .map(a -> a.startsWith("@") ? Messages.get(lang, a.substring(1)) : a)
-            .toArray();
-    return Messages.get(lang, messageKey, resolved);
+    return Messages.get(lang, messageKey, resolved(lang));
+  }
+
+  /**
+   * The message in the given language with its code marks: keys, paths and values the message marks
+   * as code (between backticks in the bundle, see {@link MarkedText}) come out as code spans, the
+   * other arguments as values. For the Markdown and HTML reports.
+   */
+  public MarkedText marked(Language lang) {
+    return Messages.marked(lang, messageKey, resolved(lang));
+  }
+
+  /** The arguments, with {@code @key} arguments translated (words of the message's own). */
+  private Object[] resolved(Language lang) {
+    return args.stream()
+        .map(a -> a.startsWith("@") ? (Object) Messages.marked(lang, a.substring(1)) : a)
+        .toArray();
   }
 
   /** {@code file:line:col: level: message [rule]}: the one-line form for terminals and CI. */

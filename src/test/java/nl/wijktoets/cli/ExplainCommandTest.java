@@ -221,17 +221,17 @@ class ExplainCommandTest {
     Run en = run("explain", "conector", "--lang", "en");
     assertThat(en.code()).isEqualTo(ExitCode.USAGE.number());
     assertThat(en.out()).isEmpty();
-    assertThat(en.err()).contains("no criterion `conector`; did you mean `connector`?");
+    assertThat(en.err()).contains("no criterion conector; did you mean connector?");
     Run nl = run("explain", "jobs-for-resident", "--lang", "nl");
     assertThat(nl.code()).isEqualTo(2);
-    assertThat(nl.err()).contains("bedoelt u `jobs-for-residents`?");
+    assertThat(nl.err()).contains("bedoelt u jobs-for-residents?");
   }
 
   @Test
   void unknownCriterionFarFromAnyListsThemAll() {
     Run r = run("explain", "zzzzzz", "--lang", "en");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("no criterion `zzzzzz`");
+    assertThat(r.err()).contains("no criterion zzzzzz");
     for (String id : WEIGHTS.keySet()) {
       assertThat(r.err()).contains(id);
     }

@@ -204,15 +204,15 @@ class ValidateCommandTest {
     assertThat(r.lines())
         .contains(
             file
-                + ":4:1: error: unknown value \"flying\" for `stage`; allowed: idea, founding,"
+                + ":4:1: error: unknown value flying for stage; allowed: idea, founding,"
                 + " operating, idee, in-oprichting, operationeel [schema/enum]",
             file
-                + ":6:1: warning: unknown key `partnrs`; did you mean `partners`? [schema/unknown-key]",
+                + ":6:1: warning: unknown key partnrs; did you mean partners? [schema/unknown-key]",
             file
                 + ":11:22: error: the amount -5 is negative; amounts are euros per year, 0 or more"
                 + " [amount/negative]",
             file
-                + ":13:5: error: a waiver needs a `reason`: say why this criterion does not apply"
+                + ":13:5: error: a waiver needs a reason: say why this criterion does not apply"
                 + " [waiver/no-reason]");
     Set<String> rules =
         r.lines().stream()
@@ -782,7 +782,7 @@ class ValidateCommandTest {
           .containsExactly(
               "::error file="
                   + prop
-                  + ",line=4,col=1,title=schema/enum::unknown value \"flying\" for `stage`;"
+                  + ",line=4,col=1,title=schema/enum::unknown value flying for stage;"
                   + " allowed: idea, founding, operating, idee, in-oprichting, operationeel",
               "::error file="
                   + prop
@@ -790,7 +790,7 @@ class ValidateCommandTest {
                   + " are euros per year, 0 or more",
               "::error file="
                   + prop
-                  + ",line=13,col=5,title=waiver/no-reason::a waiver needs a `reason`: say why"
+                  + ",line=13,col=5,title=waiver/no-reason::a waiver needs a reason: say why"
                   + " this criterion does not apply");
 
       Run all = run("validate", file, "-f", "github");
@@ -799,8 +799,8 @@ class ValidateCommandTest {
           .contains(
               "::warning file="
                   + prop
-                  + ",line=6,col=1,title=schema/unknown-key::unknown key `partnrs`; did you mean"
-                  + " `partners`?");
+                  + ",line=6,col=1,title=schema/unknown-key::unknown key partnrs; did you mean"
+                  + " partners?");
     }
 
     @Test
@@ -814,7 +814,7 @@ class ValidateCommandTest {
       assertThat(enumLine)
           .startsWith(
               "::error file=" + dirProp + "/a%2Cb%3Ac.yaml,line=4,col=1,title=schema/enum::")
-          .contains("unknown value \"50%25\" for `stage`")
+          .contains("unknown value 50%25 for stage")
           .doesNotContain("a,b:c");
       // the message part after :: escapes only %, CR and LF
       String message = enumLine.substring(enumLine.indexOf("::", 2) + 2);

@@ -191,8 +191,8 @@ class FindingRulesTest {
     Finding f =
         assertFinding(
             only(findings, "yaml/duplicate-key"), "yaml/duplicate-key", Finding.Level.ERROR, 4, 1);
-    assertThat(f.message(Language.EN)).contains("`name`").contains("first on line 2");
-    assertThat(f.message(Language.NL)).contains("`name`").contains("eerst op regel 2");
+    assertThat(f.message(Language.EN)).contains("name").contains("first on line 2");
+    assertThat(f.message(Language.NL)).contains("name").contains("eerst op regel 2");
     assertThat(f.path()).isEqualTo("name");
   }
 
@@ -210,7 +210,7 @@ class FindingRulesTest {
     Finding f =
         assertFinding(
             only(findings, "yaml/duplicate-key"), "yaml/duplicate-key", Finding.Level.ERROR, 7, 3);
-    assertThat(f.message(Language.EN)).contains("`involved`").contains("first on line 5");
+    assertThat(f.message(Language.EN)).contains("involved").contains("first on line 5");
     assertThat(f.path()).isEqualTo("residents.involved");
   }
 
@@ -432,7 +432,7 @@ class FindingRulesTest {
         assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 5, 3);
     assertThat(f.path()).isEqualTo("residents.involved");
     assertThat(f.message(Language.EN))
-        .contains("`involved`")
+        .contains("involved")
         .contains("whole number")
         .contains("twelve");
   }
@@ -442,7 +442,7 @@ class FindingRulesTest {
     List<Finding> findings = read(HEADER + "volunteers:\n  count: 3.5\n");
     Finding f =
         assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 5, 3);
-    assertThat(f.message(Language.EN)).contains("`count`").contains("3.5");
+    assertThat(f.message(Language.EN)).contains("count").contains("3.5");
   }
 
   @Test
@@ -450,7 +450,7 @@ class FindingRulesTest {
     List<Finding> findings = read(HEADER + "governance:\n  members_meeting: on\n");
     Finding f =
         assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 5, 3);
-    assertThat(f.message(Language.EN)).contains("`members_meeting`").contains("\"on\"");
+    assertThat(f.message(Language.EN)).contains("members_meeting").contains("on");
   }
 
   @Test
@@ -466,8 +466,8 @@ class FindingRulesTest {
         assertFinding(only(findings, "schema/enum"), "schema/enum", Finding.Level.ERROR, 4, 1);
     assertThat(f.path()).isEqualTo("legal_form");
     assertThat(f.message(Language.EN))
-        .contains("\"stichtng\"")
-        .contains("`legal_form`")
+        .contains("stichtng")
+        .contains("legal_form")
         .contains("foundation")
         .contains("stichting");
     assertThat(f.message(Language.NL)).contains("onbekende waarde").contains("stichting");
@@ -508,8 +508,8 @@ class FindingRulesTest {
             4,
             1);
     assertThat(f.path()).isEqualTo("partner");
-    assertThat(f.message(Language.EN)).contains("`partner`").contains("did you mean `partners`");
-    assertThat(f.message(Language.NL)).contains("bedoelt u `partners`");
+    assertThat(f.message(Language.EN)).contains("partner").contains("did you mean partners");
+    assertThat(f.message(Language.NL)).contains("bedoelt u partners");
   }
 
   @Test
@@ -522,7 +522,7 @@ class FindingRulesTest {
             Finding.Level.WARNING,
             5,
             3);
-    assertThat(f.message(Language.EN)).contains("did you mean `involved`");
+    assertThat(f.message(Language.EN)).contains("did you mean involved");
   }
 
   @Test
@@ -539,8 +539,8 @@ class FindingRulesTest {
         findings.stream().filter(f -> f.rule().equals("schema/required")).toList();
     assertThat(required).isNotEmpty();
     Finding f = assertFinding(required.get(0), "schema/required", Finding.Level.ERROR, 1, 1);
-    assertThat(f.message(Language.EN)).contains("`neighbourhood`").contains("missing");
-    assertThat(f.message(Language.NL)).contains("`neighbourhood`").contains("ontbreekt");
+    assertThat(f.message(Language.EN)).contains("neighbourhood").contains("missing");
+    assertThat(f.message(Language.NL)).contains("neighbourhood").contains("ontbreekt");
   }
 
   @Test
@@ -557,7 +557,7 @@ class FindingRulesTest {
     assertThat(f.level()).isEqualTo(Finding.Level.ERROR);
     assertThat(f.location().line()).isEqualTo(2);
     assertThat(f.location().column()).isEqualTo(1);
-    assertThat(f.message(Language.EN)).contains("`name`");
+    assertThat(f.message(Language.EN)).contains("name");
     assertSentences(f);
   }
 
@@ -633,7 +633,7 @@ class FindingRulesTest {
     Finding f =
         assertFinding(
             only(findings, "amount/unreadable"), "amount/unreadable", Finding.Level.ERROR, 6, 19);
-    assertThat(f.message(Language.EN)).contains("\"twaalfduizend\"").contains("12500");
+    assertThat(f.message(Language.EN)).contains("twaalfduizend").contains("12500");
     assertThat(findings).hasSize(1);
   }
 
@@ -662,7 +662,7 @@ class FindingRulesTest {
     List<Finding> findings = read(activityCost("\"€ 12.500,00\""));
     Finding f =
         assertFinding(only(findings, "amount/text"), "amount/text", Finding.Level.WARNING, 6, 19);
-    assertThat(f.message(Language.EN)).contains("\"€ 12.500,00\"").contains("read as 12500");
+    assertThat(f.message(Language.EN)).contains("€ 12.500,00").contains("read as 12500");
     ProposalReader.Result r = ProposalReader.read("p.yaml", utf8(activityCost("\"12,500.00\"")));
     assertThat(r.proposal().activities().get(0).currentCost().toPlainString(2)).isEqualTo("12500");
   }
@@ -682,7 +682,7 @@ class FindingRulesTest {
                 """);
     Finding f =
         assertFinding(only(findings, "schema/type"), "schema/type", Finding.Level.ERROR, 9, 7);
-    assertThat(f.message(Language.EN)).contains("\"volgend jaar\"").contains("2027");
+    assertThat(f.message(Language.EN)).contains("volgend jaar").contains("2027");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -695,7 +695,7 @@ class FindingRulesTest {
         assertFinding(
             only(findings, "waiver/no-reason"), "waiver/no-reason", Finding.Level.ERROR, 5, 5);
     assertThat(f.path()).isEqualTo("waivers[0].reason");
-    assertThat(f.message(Language.EN)).contains("`reason`");
+    assertThat(f.message(Language.EN)).contains("reason");
     // the format's own rule, not also the schema's "required"
     assertThat(findings).noneMatch(x -> x.rule().equals("schema/required"));
   }
@@ -721,9 +721,7 @@ class FindingRulesTest {
             Finding.Level.ERROR,
             5,
             5);
-    assertThat(f.message(Language.EN))
-        .contains("`resident-governance`")
-        .contains("cannot be waived");
+    assertThat(f.message(Language.EN)).contains("resident-governance").contains("cannot be waived");
   }
 
   @Test
@@ -737,7 +735,7 @@ class FindingRulesTest {
             Finding.Level.ERROR,
             5,
             5);
-    assertThat(f.message(Language.EN)).contains("`community-asets`").contains("community-assets");
+    assertThat(f.message(Language.EN)).contains("community-asets").contains("community-assets");
   }
 
   @Test
@@ -765,7 +763,7 @@ class FindingRulesTest {
             Finding.Level.ERROR,
             4,
             1);
-    assertThat(f.message(Language.EN)).contains("`middle-up-down`");
+    assertThat(f.message(Language.EN)).contains("middle-up-down");
   }
 
   @Test
@@ -784,7 +782,7 @@ class FindingRulesTest {
     Finding f =
         assertFinding(
             only(findings, "waiver/has-data"), "waiver/has-data", Finding.Level.WARNING, 5, 5);
-    assertThat(f.message(Language.EN)).contains("`community-assets`").contains("(assets)");
+    assertThat(f.message(Language.EN)).contains("community-assets").contains("(assets)");
   }
 
   @Test
@@ -809,7 +807,7 @@ class FindingRulesTest {
     Finding budget =
         missing.stream().filter(f -> f.path().equals("budget")).findFirst().orElseThrow();
     assertFinding(budget, "proposal/missing-block", Finding.Level.WARNING, 1, 1);
-    assertThat(budget.message(Language.EN)).contains("`budget`").contains("financial-continuity");
+    assertThat(budget.message(Language.EN)).contains("budget").contains("financial-continuity");
     Finding partners =
         missing.stream().filter(f -> f.path().equals("partners")).findFirst().orElseThrow();
     assertThat(partners.message(Language.EN)).contains("cross-sector-partners, partner-commitment");
@@ -844,7 +842,7 @@ class FindingRulesTest {
             Finding.Level.WARNING,
             4,
             1);
-    assertThat(f.message(Language.EN)).contains("(2026, 2027)").contains("`budget`");
+    assertThat(f.message(Language.EN)).contains("(2026, 2027)").contains("budget");
   }
 
   // ---------------------------------------------------------------------------------------------

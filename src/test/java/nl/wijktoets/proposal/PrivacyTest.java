@@ -72,7 +72,7 @@ class PrivacyTest {
     Run r = run("diff", oldFile.toString(), newFile.toString(), "-q");
     assertThat(r.code()).isZero();
     assertThat(r.out())
-        .contains("governance.members\\_meeting")
+        .contains("`governance.members_meeting`")
         .doesNotContain("Yıldız")
         .doesNotContain("Jansen");
   }

@@ -664,7 +664,7 @@ class ProposalReaderTest {
     ProposalReader.Result r = readRaw(text);
     Finding f = only(r, text, "schema/unknown-key", "warning", "partner:");
     assertThat(f.args()).containsExactly("partner", "partners");
-    assertThat(f.message(Language.EN)).contains("`partners`");
+    assertThat(f.message(Language.EN)).contains("partners");
     assertThat(r.proposal().partners()).isNull();
   }
 

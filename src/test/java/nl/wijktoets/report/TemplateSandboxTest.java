@@ -291,7 +291,7 @@ class TemplateSandboxTest {
     String text =
         Templates.withDirectory(templates)
             .render("report.md.ftl", model(), MarkdownOutputFormat.INSTANCE, Language.EN);
-    assertThat(text).isEqualTo("\\[Stichting Buurtconciërges Transvaal\\]");
+    assertThat(text).isEqualTo("[Stichting Buurtconciërges Transvaal]");
   }
 
   @Test

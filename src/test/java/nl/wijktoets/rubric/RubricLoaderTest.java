@@ -176,7 +176,7 @@ class RubricLoaderTest {
     Finding f = assertError(b, "finding.rubric.duplicate-id");
     int first = lineOf(BUILTIN, "      - id: public-task-revenue\n");
     assertThat(f.message(Language.EN))
-        .contains("criterion id `public-task-revenue`")
+        .contains("criterion id public-task-revenue")
         .contains("first on line " + first);
   }
 
@@ -185,9 +185,9 @@ class RubricLoaderTest {
     Broken b = replace("  - id: middle-up-down\n", "  - id: social-tendering\n", "social");
     Finding f = assertError(b, "finding.rubric.duplicate-id");
     assertThat(f.message(Language.EN))
-        .contains("lesson id `social-tendering`")
+        .contains("lesson id social-tendering")
         .contains("first on line " + lineOf(BUILTIN, "  - id: social-tendering\n"));
-    assertThat(f.message(Language.NL)).contains("les-id `social-tendering`");
+    assertThat(f.message(Language.NL)).contains("les-id social-tendering");
   }
 
   @Test
@@ -196,9 +196,9 @@ class RubricLoaderTest {
         replace("        measure: challenge-fit\n", "        measure: chalenge-fit\n", "chalenge");
     Finding f = assertError(b, "finding.rubric.unknown-measure.suggest");
     assertThat(f.message(Language.EN))
-        .contains("`chalenge-fit`")
-        .contains("did you mean `challenge-fit`");
-    assertThat(f.message(Language.NL)).contains("bedoelt u `challenge-fit`");
+        .contains("chalenge-fit")
+        .contains("did you mean challenge-fit");
+    assertThat(f.message(Language.NL)).contains("bedoelt u challenge-fit");
   }
 
   @Test
@@ -206,7 +206,7 @@ class RubricLoaderTest {
     Broken b = replace("        measure: challenge-fit\n", "        measure: zzz\n", "zzz");
     Finding f = assertError(b, "finding.rubric.unknown-measure");
     assertThat(f.message(Language.EN))
-        .contains("no measure `zzz`")
+        .contains("no measure zzz")
         .contains("connector")
         .contains("dependency-spread");
   }
@@ -220,8 +220,8 @@ class RubricLoaderTest {
             "level4_min_yeers");
     Finding f = assertError(b, "finding.rubric.unknown-param");
     assertThat(f.message(Language.EN))
-        .contains("`public-task-revenue`")
-        .contains("`level4_min_yeers`")
+        .contains("public-task-revenue")
+        .contains("level4_min_yeers")
         .contains("level4_min_years");
   }
 
@@ -233,7 +233,7 @@ class RubricLoaderTest {
             "          thresholds: [1/10, veel, 7/20]\n",
             "[");
     Finding f = assertError(b, "finding.rubric.param-kind");
-    assertThat(f.message(Language.EN)).contains("`thresholds`").contains("[1/10, 1/5, 7/20]");
+    assertThat(f.message(Language.EN)).contains("thresholds").contains("[1/10, 1/5, 7/20]");
   }
 
   @Test
@@ -241,7 +241,7 @@ class RubricLoaderTest {
     Broken b =
         replace("          entry_job_factor: 1/2\n", "          entry_job_factor: half\n", "half");
     Finding f = assertError(b, "finding.rubric.param-kind");
-    assertThat(f.message(Language.EN)).contains("`entry_job_factor`");
+    assertThat(f.message(Language.EN)).contains("entry_job_factor");
   }
 
   @ParameterizedTest
@@ -254,7 +254,7 @@ class RubricLoaderTest {
             value);
     Finding f = assertError(b, "finding.rubric.param-kind");
     assertThat(f.message(Language.EN))
-        .isEqualTo("parameter `level4_min_years` needs integer, e.g. 2");
+        .isEqualTo("parameter level4_min_years needs integer, e.g. 2");
   }
 
   @Test
@@ -278,7 +278,7 @@ class RubricLoaderTest {
     Finding f = assertError(b, "finding.rubric.param-kind");
     assertThat(f.message(Language.EN))
         .isEqualTo(
-            "parameter `themes` needs words, e.g. [work, participation, liveability, poverty,"
+            "parameter themes needs words, e.g. [work, participation, liveability, poverty,"
                 + " health]");
   }
 
@@ -290,7 +290,7 @@ class RubricLoaderTest {
             "          thresholds: [1/10, 1/5]\n",
             "[");
     Finding f = assertError(b, "finding.rubric.param-count");
-    assertThat(f.message(Language.EN)).contains("`thresholds` needs 3 values");
+    assertThat(f.message(Language.EN)).contains("thresholds needs 3 values");
   }
 
   @Test
@@ -301,7 +301,7 @@ class RubricLoaderTest {
             "          thresholds: [1/5, 1/10, 7/20]\n",
             "[");
     Finding f = assertError(b, "finding.rubric.thresholds-order");
-    assertThat(f.message(Language.EN)).contains("`thresholds` must go up");
+    assertThat(f.message(Language.EN)).contains("thresholds must go up");
   }
 
   @Test
@@ -361,7 +361,7 @@ class RubricLoaderTest {
             "    weight: ".length() + 1);
     Finding f = assertError(lesson, "finding.rubric.weights-sum");
     assertThat(f.message(Language.EN))
-        .contains("`social-tendering`")
+        .contains("social-tendering")
         .contains("weigh 36 together")
         .contains("lesson weighs 35");
     assertThat(errors(r)).hasSize(1);
@@ -378,7 +378,7 @@ class RubricLoaderTest {
   void floorCapNamingNoBand() {
     Broken b = replace("\nfloor_cap: C\n", "\nfloor_cap: E\n", "E");
     Finding f = assertError(b, "finding.rubric.unknown-band");
-    assertThat(f.message(Language.EN)).contains("`E`").contains("A, B, C, D");
+    assertThat(f.message(Language.EN)).contains("E").contains("A, B, C, D");
   }
 
   @ParameterizedTest
@@ -412,7 +412,7 @@ class RubricLoaderTest {
               int texts = lineOf(text, "        measure: challenge-fit\n        texts:\n") + 1;
               assertThat(f.location().line()).isBetween(texts, texts + 1);
               assertThat(f.message(Language.EN))
-                  .isEqualTo("`challenge-fit` has no texts in `en`; the `nl` texts are used");
+                  .isEqualTo("challenge-fit has no texts in en; the nl texts are used");
               assertThat(f.format(Language.EN))
                   .contains(": warning: ")
                   .endsWith("[rubric/warning]");
@@ -484,7 +484,7 @@ class RubricLoaderTest {
   void fractionWithZeroDenominatorIsReportedOnce() {
     Broken b = replace("\nlesson_floor: 3/10\n", "\nlesson_floor: 3/0\n", "3/0");
     Finding f = assertError(b, "finding.rubric.number");
-    assertThat(f.message(Language.EN)).contains("`3/0` is not an exact number");
+    assertThat(f.message(Language.EN)).contains("3/0 is not an exact number");
   }
 
   @Test
@@ -505,7 +505,7 @@ class RubricLoaderTest {
               assertThat(f.location().column()).isEqualTo(b.column());
             });
     assertThat(errors(r))
-        .noneSatisfy(f -> assertThat(f.message(Language.EN)).contains("`weight` is missing"));
+        .noneSatisfy(f -> assertThat(f.message(Language.EN)).contains("weight is missing"));
   }
 
   @Test

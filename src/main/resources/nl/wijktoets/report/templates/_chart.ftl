@@ -10,11 +10,11 @@
 <#assign height = top + lessons?size * rowHeight + 30>
 <#assign floorX = left + band.floor_num * width>
 <#assign lineX = left + band.line_num * width>
-<#assign parts = []>
-<#list lessons as l><#assign parts = parts + [c.fill(t.chart_lesson, [l.title, l.score, l.weight, l.share])]></#list>
+<#assign parts = "">
+<#list lessons as l><#assign parts = parts + c.fill(t.chart_lesson, [l.title, l.score, l.weight, l.share])><#if l?has_next><#assign parts = parts + "; "></#if></#list>
 <svg class="chart" viewBox="0 0 ${(left + width + 70)?c} ${height?c}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">
   <title id="chart-title">${t.chart_title}</title>
-  <desc id="chart-desc">${c.fill(t.chart_desc, [band.id, band.label, total, parts?join("; "), band.floor, band.line, band.line_band])}</desc>
+  <desc id="chart-desc">${c.fill(t.chart_desc, [band.id, band.label, total, parts, band.floor, band.line, band.line_band])}</desc>
   <text x="0" y="18" class="value">${t.band} ${band.id}: ${band.label} · ${t.total} ${total}</text>
 <#list lessons as l>
   <#assign y = top + l?index * rowHeight>

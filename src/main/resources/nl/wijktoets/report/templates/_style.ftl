@@ -41,7 +41,7 @@ dl.facts { display: grid; grid-template-columns: 9.5rem 1fr; gap: .25rem .8rem; 
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .advice { background: #eef6f1; border-left: 4px solid var(--a); padding: .5rem .8rem; margin-top: .6rem; }
-.path { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .88em; }
+code, .path { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .88em; }
 .note { color: var(--muted); font-size: .92rem; }
 footer.report { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: .8rem; color: var(--muted); font-size: .85rem; }
 svg.chart { width: 100%; height: auto; max-width: 44rem; display: block; margin: .5rem 0 1rem; }

@@ -82,7 +82,7 @@
       <dt>${t.this_level}</dt><dd>${cr.level_text}<#if cr.cap?has_content><br><em>${cr.cap}</em></#if></dd>
 </#if>
 <#if cr.evidence?has_content>
-      <dt>${t.read_in}</dt><dd><#list cr.evidence as e><span class="path">${e.path}</span><#if e.line gt 0> (${t.line} ${e.line?c})</#if><#sep>, </#list></dd>
+      <dt>${t.read_in}</dt><dd><#list cr.evidence as e>${e.path}<#if e.line gt 0> (${t.line} ${e.line?c})</#if><#sep>, </#list></dd>
 </#if>
 <#if cr.why?has_content>
       <dt>${t.why}</dt><dd>${cr.why}</dd>
