@@ -206,15 +206,15 @@ class ProjectConfigTest {
     assertThat(r.code()).as("warnings do not stop a command").isZero();
     assertThat(r.errLines())
         .containsExactly(
-            "../../.wijktoets.yaml:2:1: warning: `min_score` is not read here; move it"
-                + " to `gates.min_score` [config/unknown-key]",
-            "../../.wijktoets.yaml:3:9: warning: unknown key `min-score`; did you mean"
-                + " `min_score`? [config/unknown-key]",
-            "../../.wijktoets.yaml:4:1: warning: `strict` is not read here; move it to"
-                + " `validate.strict` [config/unknown-key]",
-            "../../.wijktoets.yaml:5:1: warning: unknown key `topp`; did you mean `top`?"
+            "../../.wijktoets.yaml:2:1: warning: min_score is not read here; move it"
+                + " to gates.min_score [config/unknown-key]",
+            "../../.wijktoets.yaml:3:9: warning: unknown key min-score; did you mean"
+                + " min_score? [config/unknown-key]",
+            "../../.wijktoets.yaml:4:1: warning: strict is not read here; move it to"
+                + " validate.strict [config/unknown-key]",
+            "../../.wijktoets.yaml:5:1: warning: unknown key topp; did you mean top?"
                 + " [config/unknown-key]",
-            "../../.wijktoets.yaml:6:9: warning: `top` is not read here; it belongs at the top"
+            "../../.wijktoets.yaml:6:9: warning: top is not read here; it belongs at the top"
                 + " level of the file, not inside a block [config/unknown-key]");
     // the known keys are used; -q hides the warnings
     assertThat(r.out()).contains("lang").contains("en");
@@ -227,8 +227,7 @@ class ProjectConfigTest {
     write(project.resolve(".wijktoets.yaml"), "top: nul\n");
     Run r = runIn(nested, Map.of("LANG", "nl_NL.UTF-8"), "config");
     assertThat(r.err())
-        .contains(
-            "../../.wijktoets.yaml:1:1: fout: `top` moet een heel getal van 1 tot en met 1000")
+        .contains("../../.wijktoets.yaml:1:1: fout: top moet een heel getal van 1 tot en met 1000")
         .contains("het instellingenbestand ../../.wijktoets.yaml bevat fouten");
   }
 
