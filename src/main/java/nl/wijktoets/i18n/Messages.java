@@ -37,7 +37,6 @@ public final class Messages {
     return get(lang, "error.write", e.path(), reason);
   }
 
-
   /**
    * The message in plain text: code marks (backticks, see {@link MarkedText}) left out, arguments
    * replaced literally. For text on a terminal, SARIF, JUnit, GitHub and JSON output.
