@@ -42,6 +42,7 @@ import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.scoring.Assessor;
 import nl.wijktoets.scoring.Gates;
+import nl.wijktoets.scoring.Scorer;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
 import nl.wijktoets.util.OutputFiles;
@@ -127,6 +128,7 @@ public final class BatchRunner {
   private boolean guarded;
   private List<BatchCsv.Warning> warnings = List.of();
   private long maxRowsInFlight;
+  private final Scorer.Detail detail;
 
   public BatchRunner(Rubric rubric, Options options) {
     this.assessor = new Assessor(rubric);
@@ -134,6 +136,11 @@ public final class BatchRunner {
     this.overview = new Overview(rubric);
     this.gates = Gates.of(options.minScore(), options.minLesson());
     this.defaultFirstYear = FlatRow.nextCalendarYear(options.clock());
+    // measured values and evidence only when an output shows them
+    this.detail =
+        options.json() != null || options.junit() != null
+            ? Scorer.Detail.FULL
+            : Scorer.Detail.LEVELS;
   }
 
   public Overview overview() {
@@ -478,7 +485,7 @@ public final class BatchRunner {
       } else {
         FlatRow.Read read = FlatRow.read(cells, csv.index(), where, row.line(), defaultFirstYear);
         dutchCells.add(read.dutchCells());
-        a = assessor.score(read.proposal(), options.reportLanguage(), List.of());
+        a = assessor.score(read.proposal(), options.reportLanguage(), List.of(), detail);
       }
       boolean gate = gateFailed(a);
       String json =

@@ -41,12 +41,28 @@ public final class Finances {
   }
 
   private final Proposal proposal;
+  private final boolean detailed;
   private final List<Integer> years;
   private final YearsSource source;
   private final Fraction income;
 
+  /** Aw(r) of each revenue line, by its position in the proposal's list. */
+  private final Fraction[] weighted;
+
+  /** The finances of a proposal, for measures that record their values and evidence. */
   public Finances(Proposal proposal) {
+    this(proposal, true);
+  }
+
+  /**
+   * The finances of a proposal.
+   *
+   * @param detailed whether the measures that score with these finances record the values they
+   *     measured and their evidence (for reports), or only their levels (batch's score-only path)
+   */
+  public Finances(Proposal proposal, boolean detailed) {
     this.proposal = proposal;
+    this.detailed = detailed;
     TreeSet<Integer> budgetYears = new TreeSet<>();
     if (proposal.budget() != null) {
       proposal.budget().stream()
@@ -62,13 +78,22 @@ public final class Finances {
       source = revenueYears.isEmpty() ? YearsSource.NONE : YearsSource.REVENUE;
       years = first3(revenueYears);
     }
+    List<Proposal.Revenue> lines = revenue();
+    weighted = new Fraction[lines.size()];
     Fraction i = Fraction.ZERO;
-    for (Proposal.Revenue r : revenue()) {
+    for (int k = 0; k < weighted.length; k++) {
+      Proposal.Revenue r = lines.get(k);
+      weighted[k] = mean(r).times(EvidenceFactors.ofStatus(r.status()));
       if (isIncome(r)) {
-        i = i.plus(weightedMean(r));
+        i = i.plus(weighted[k]);
       }
     }
     income = i;
+  }
+
+  /** Whether measures record values and evidence, or only their levels. */
+  public boolean detailed() {
+    return detailed;
   }
 
   private static List<Integer> first3(TreeSet<Integer> sorted) {
@@ -131,18 +156,29 @@ public final class Finances {
 
   /** Aw(r) = A(r) × E(status). */
   public Fraction weightedMean(Proposal.Revenue r) {
+    List<Proposal.Revenue> lines = revenue();
+    for (int k = 0; k < weighted.length; k++) {
+      if (lines.get(k) == r) {
+        return weighted[k];
+      }
+    }
     return mean(r).times(EvidenceFactors.ofStatus(r.status()));
   }
 
   /** Whether the line has a positive amount in at least one year of Y. */
   public boolean hasAmountInYears(Proposal.Revenue r) {
-    return years.stream().anyMatch(y -> r.perYear().getOrDefault(y, Fraction.ZERO).signum() > 0);
+    return yearsWithAmount(r) > 0;
   }
 
   /** How many years of Y the line has a positive amount in. */
   public long yearsWithAmount(Proposal.Revenue r) {
-    return years.stream()
-        .filter(y -> r.perYear().getOrDefault(y, Fraction.ZERO).signum() > 0)
-        .count();
+    long n = 0;
+    for (Integer y : years) {
+      Fraction amount = r.perYear().get(y);
+      if (amount != null && amount.signum() > 0) {
+        n++;
+      }
+    }
+    return n;
   }
 }

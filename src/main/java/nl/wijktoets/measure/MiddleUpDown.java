@@ -45,7 +45,7 @@ final class MiddleUpDown {
     Fraction min = params.get(SECTOR_MIN_COMMITMENT);
     int cap = params.get(CAP_WITHOUT_GOVERNMENT);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Set<String> sectors = new HashSet<>();
       for (Proposal.Partner partner : partners(p)) {
         if (partner.sector() != null
@@ -81,7 +81,7 @@ final class MiddleUpDown {
           params -> MiddleUpDown::partnerCommitment);
 
   private static MeasureResult partnerCommitment(Proposal p, Finances f) {
-    ResultBuilder r = new ResultBuilder(p);
+    ResultBuilder r = new ResultBuilder(p, f);
     List<Proposal.Partner> partners = partners(p);
     r.value("partners", MeasuredValue.count(partners.size()));
     if (partners.isEmpty()) {
@@ -91,7 +91,7 @@ final class MiddleUpDown {
     Fraction sum = Fraction.ZERO;
     for (Proposal.Partner partner : partners) {
       sum = sum.plus(EvidenceFactors.ofCommitment(partner.commitment()));
-      r.evidence(partner.path() + ".commitment");
+      r.evidence(partner.path(), ".commitment");
     }
     Fraction mean = sum.dividedBy(partners.size());
     r.value("commitment", MeasuredValue.share(mean));
@@ -115,7 +115,7 @@ final class MiddleUpDown {
     Fraction minHours = params.get(MIN_HOURS);
     Fraction paidHours = params.get(PAID_HOURS);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Proposal.Connector c = p.governance() == null ? null : p.governance().connector();
       boolean present =
           c != null && ((c.role() != null && !c.role().isBlank()) || c.hoursPerWeek() != null);
@@ -162,11 +162,11 @@ final class MiddleUpDown {
     Fraction min = params.get(BACKING_MIN_COMMITMENT);
     Fraction strong = params.get(STRONG_COMMITMENT);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.Founder> founders = p.founders() == null ? List.of() : p.founders();
       long living =
           founders.stream().filter(x -> Boolean.TRUE.equals(x.livesInNeighbourhood())).count();
-      founders.forEach(x -> r.evidence(x.path() + ".lives_in_neighbourhood"));
+      founders.forEach(x -> r.evidence(x.path(), ".lives_in_neighbourhood"));
       Fraction share = founders.isEmpty() ? Fraction.ZERO : of(living, founders.size());
       r.value("share", MeasuredValue.share(share));
       if (share.isZero()) {
@@ -209,7 +209,7 @@ final class MiddleUpDown {
   private static Measure.Bound dependencySpread(Params params) {
     List<Fraction> t = params.get(SPREAD_THRESHOLDS);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Fraction income = f.income();
       if (income.isZero()) {
         return r.level(0);
@@ -227,8 +227,10 @@ final class MiddleUpDown {
           continue; // many small payers never make a concentration
         }
         byPayer.merge(payer, f.weightedMean(line), Fraction::plus);
-        names.putIfAbsent(payer, line.counterparty().strip());
-        paths.computeIfAbsent(payer, k -> new ArrayList<>()).add(line.path() + ".counterparty");
+        if (r.detailed()) {
+          names.putIfAbsent(payer, line.counterparty().strip());
+          paths.computeIfAbsent(payer, k -> new ArrayList<>()).add(line.path() + ".counterparty");
+        }
       }
       String top = null;
       Fraction topAmount = Fraction.ZERO;
@@ -251,6 +253,9 @@ final class MiddleUpDown {
       } else {
         level = 4;
       }
+      if (!r.detailed()) {
+        return r.level(level);
+      }
       if (top != null && level < 4) {
         r.value(
             "payer",
@@ -267,6 +272,8 @@ final class MiddleUpDown {
     };
   }
 
+  private static final Set<String> MANY_PAYERS = Set.of("various", "divers", "diversen");
+
   private static final String MUNICIPALITY_KEY = "\u0000municipality";
 
   private static String municipalityName(Proposal p) {
@@ -282,7 +289,7 @@ final class MiddleUpDown {
       return null;
     }
     String key = Names.key(counterparty);
-    if (key.isEmpty() || Set.of("various", "divers", "diversen").contains(key)) {
+    if (key.isEmpty() || MANY_PAYERS.contains(key)) {
       return null;
     }
     if (key.contains("gemeente") || key.contains("stadsdeel") || key.contains("municipality")) {

@@ -37,7 +37,7 @@ final class ParticipationTrends {
     Fraction strong = params.get(STRONG_MAJORITY);
     Fraction minMembers = of(params.get(MIN_MEMBERS));
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Proposal.Governance g = p.governance();
       if (p.residents() != null && p.residents().members() != null) {
         r.value("members", MeasuredValue.count(p.residents().members()));
@@ -45,7 +45,7 @@ final class ParticipationTrends {
       if (g == null || g.board() == null || g.board().isEmpty()) {
         return r.level(0);
       }
-      r.evidence(g.path() + ".board");
+      r.evidence(g.path(), ".board");
       long residents = g.board().stream().filter(b -> Boolean.TRUE.equals(b.resident())).count();
       Fraction share = of(residents, g.board().size());
       r.value("share", MeasuredValue.share(share));
@@ -56,10 +56,10 @@ final class ParticipationTrends {
               && p.residents().members() != null
               && p.residents().members().atLeast(minMembers);
       if (g.membersMeeting() != null) {
-        r.evidence(g.path() + ".members_meeting");
+        r.evidence(g.path(), ".members_meeting");
       }
       if (g.profitReinvested() != null) {
-        r.evidence(g.path() + ".profit_reinvested");
+        r.evidence(g.path(), ".profit_reinvested");
       }
       if (share.atLeast(strong) && meeting && reinvested) {
         return r.level(4);
@@ -91,7 +91,7 @@ final class ParticipationTrends {
     int minTypes = params.get(MIN_TYPES);
     Set<String> strongRelations = Set.copyOf(params.get(STRONG_RELATIONS));
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.ResidentGroup> groups =
           p.residentGroups() == null ? List.of() : p.residentGroups();
       Set<String> names = new HashSet<>();
@@ -137,7 +137,7 @@ final class ParticipationTrends {
   private static Measure.Bound communityAssets(Params params) {
     Fraction longTerm = params.get(LONG_TERM_YEARS);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       int best = 0;
       Proposal.Asset bestAsset = null;
       for (Proposal.Asset a : p.assets() == null ? List.<Proposal.Asset>of() : p.assets()) {
@@ -159,7 +159,7 @@ final class ParticipationTrends {
         }
       }
       if (bestAsset != null) {
-        r.evidence(bestAsset.path() + ".tenure");
+        r.evidence(bestAsset.path(), ".tenure");
         r.value("tenure", MeasuredValue.text(bestAsset.tenure()));
         if (bestAsset.termYears() != null) {
           r.value("term_years", MeasuredValue.number(bestAsset.termYears()));
@@ -187,19 +187,19 @@ final class ParticipationTrends {
     List<Fraction> t = params.get(INVOLVED_THRESHOLDS);
     Fraction minParticipants = of(params.get(MIN_PARTICIPANTS));
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Proposal.Residents res = p.residents();
       Fraction n = res == null || res.involved() == null ? Fraction.ZERO : res.involved();
       Fraction c = Fraction.ZERO;
       if (res != null) {
         if (res.involved() != null) {
-          r.evidence(res.path() + ".involved");
+          r.evidence(res.path(), ".involved");
         }
         if (res.consultations() != null) {
           for (Proposal.Consultation con : res.consultations()) {
             if (con.participants() != null) {
               c = c.plus(con.participants());
-              r.evidence(con.path() + ".participants");
+              r.evidence(con.path(), ".participants");
             }
           }
         }
@@ -235,7 +235,7 @@ final class ParticipationTrends {
     int minThemes = params.get(MIN_THEMES);
     Set<String> themes = Set.copyOf(params.get(THEMES));
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       int q = 0;
       Set<String> covered = new HashSet<>();
       for (Proposal.ImpactIndicator i :
@@ -254,7 +254,7 @@ final class ParticipationTrends {
       for (Proposal.Risk risk : p.risks() == null ? List.<Proposal.Risk>of() : p.risks()) {
         if (present(risk.mitigation())) {
           mitigated = true;
-          r.evidence(risk.path() + ".mitigation");
+          r.evidence(risk.path(), ".mitigation");
           break;
         }
       }

@@ -8,32 +8,62 @@ import java.util.Map;
 import java.util.Set;
 import nl.wijktoets.proposal.Proposal;
 
-/** Collects what a measure found (named values and evidence, each path once) into its result. */
+/**
+ * Collects what a measure found (named values and evidence, each path once) into its result.
+ *
+ * <p>When the {@link Finances} a measure scores with is not {@link Finances#detailed() detailed}
+ * (batch's score-only path), the builder records nothing but the level: values, evidence and their
+ * paths are neither built nor located, and the result is a shared level-only one. Measures ask
+ * {@link #detailed()} before work that only feeds values or evidence.
+ */
 final class ResultBuilder {
   private final Proposal proposal;
-  private final Map<String, MeasuredValue> values = new LinkedHashMap<>();
-  private final List<Evidence> evidence = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  private final boolean detailed;
+  private final Map<String, MeasuredValue> values;
+  private final List<Evidence> evidence;
+  private final Set<String> seen;
 
-  ResultBuilder(Proposal proposal) {
+  ResultBuilder(Proposal proposal, Finances finances) {
     this.proposal = proposal;
+    this.detailed = finances.detailed();
+    this.values = detailed ? new LinkedHashMap<>() : null;
+    this.evidence = detailed ? new ArrayList<>() : null;
+    this.seen = detailed ? new HashSet<>() : null;
+  }
+
+  /** Whether values and evidence are recorded (a report needs them) or only the level. */
+  boolean detailed() {
+    return detailed;
   }
 
   void value(String name, MeasuredValue v) {
-    values.put(name, v);
+    if (detailed) {
+      values.put(name, v);
+    }
   }
 
   void evidence(String path) {
-    if (seen.add(path)) {
+    if (detailed && seen.add(path)) {
       evidence.add(new Evidence(path, proposal.locate(path).orElse(null)));
     }
   }
 
+  /** Evidence at {@code path + suffix}; the path is only joined when evidence is recorded. */
+  void evidence(String path, String suffix) {
+    if (detailed) {
+      evidence(path + suffix);
+    }
+  }
+
   MeasureResult level(int level) {
-    return new MeasureResult(level, values, evidence, null, null);
+    return detailed
+        ? new MeasureResult(level, values, evidence, null, null)
+        : MeasureResult.levelOnly(level);
   }
 
   MeasureResult capped(int uncapped, int cap, String why) {
-    return new MeasureResult(cap, values, evidence, uncapped, why);
+    return detailed
+        ? new MeasureResult(cap, values, evidence, uncapped, why)
+        : new MeasureResult(cap, Map.of(), List.of(), uncapped, why);
   }
 }

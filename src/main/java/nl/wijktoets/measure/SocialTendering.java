@@ -48,7 +48,7 @@ final class SocialTendering {
     int minYears = params.get(LEVEL4_MIN_YEARS);
     EvidenceCap evidenceCap = EvidenceCap.of(params);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Fraction publicIncome = Fraction.ZERO;
       boolean strongLine = false;
       for (Proposal.Revenue line : f.revenue()) {
@@ -94,7 +94,7 @@ final class SocialTendering {
           params -> SocialTendering::challengeFit);
 
   private static MeasureResult challengeFit(Proposal p, Finances f) {
-    ResultBuilder r = new ResultBuilder(p);
+    ResultBuilder r = new ResultBuilder(p, f);
     int best = 0;
     Proposal.Activity bestActivity = null;
     if (p.activities() != null) {
@@ -152,7 +152,7 @@ final class SocialTendering {
     List<Fraction> t = params.get(JOBS_THRESHOLDS);
     int cap = params.get(CAP_WITHOUT_GUIDANCE);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.EmploymentLine> lines = p.employment() == null ? List.of() : p.employment();
       List<Integer> years = f.years();
       if (years.isEmpty()) {
@@ -180,7 +180,7 @@ final class SocialTendering {
       boolean guidance =
           p.employmentSupport() != null && Boolean.TRUE.equals(p.employmentSupport().guidance());
       if (p.employmentSupport() != null) {
-        r.evidence(p.employmentSupport().path() + ".guidance");
+        r.evidence(p.employmentSupport().path(), ".guidance");
       }
       if (!guidance && level > cap) {
         return r.capped(level, cap, "no-guidance");
@@ -206,7 +206,7 @@ final class SocialTendering {
     List<Fraction> t = params.get(EARNED_THRESHOLDS);
     EvidenceCap evidenceCap = EvidenceCap.of(params);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Fraction earned = Fraction.ZERO;
       for (Proposal.Revenue line : f.revenue()) {
         if (Finances.isEarned(line)) {
@@ -242,7 +242,7 @@ final class SocialTendering {
     List<Fraction> t = params.get(CONTINUITY_THRESHOLDS);
     int fullYears = params.get(FULL_YEARS);
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p);
+      ResultBuilder r = new ResultBuilder(p, f);
       Integer last = f.lastYear();
       Proposal.BudgetLine budget = null;
       if (last != null && p.budget() != null) {
@@ -255,14 +255,16 @@ final class SocialTendering {
       if (budget == null || budget.costs().isZero()) {
         return r.level(0);
       }
-      r.evidence(budget.path() + ".costs");
+      r.evidence(budget.path(), ".costs");
       Fraction covered = Fraction.ZERO;
       for (Proposal.Revenue line : f.revenue()) {
         if (Finances.isIncome(line)) {
           Fraction amount = line.perYear().get(last);
           if (amount != null) {
             covered = covered.plus(amount.times(EvidenceFactors.ofStatus(line.status())));
-            r.evidence(line.path() + ".per_year." + last);
+            if (r.detailed()) {
+              r.evidence(line.path() + ".per_year." + last);
+            }
           }
         }
       }

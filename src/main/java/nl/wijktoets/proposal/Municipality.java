@@ -9,6 +9,8 @@ public final class Municipality {
   /** The ways Den Haag is written (compared after {@link Names#key}). */
   public static final List<String> DEN_HAAG = List.of("den haag", "'s-gravenhage", "the hague");
 
+  private static final List<String> DEN_HAAG_KEYS = DEN_HAAG.stream().map(Names::key).toList();
+
   private Municipality() {}
 
   /** The canonical name: every spelling of Den Haag is "Den Haag"; "Gemeente X" is "X". */
@@ -38,7 +40,7 @@ public final class Municipality {
   /** Every spelling of a (canonical) municipality name, as {@link Names#key} forms. */
   public static List<String> spellings(String municipality) {
     if (Proposal.DEFAULT_MUNICIPALITY.equals(municipality)) {
-      return DEN_HAAG.stream().map(Names::key).toList();
+      return DEN_HAAG_KEYS;
     }
     return List.of(Names.key(municipality));
   }

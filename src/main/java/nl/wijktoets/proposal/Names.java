@@ -25,9 +25,59 @@ public final class Names {
     return true;
   }
 
+  /**
+   * The key of a plain ASCII name without regular expressions (batch compares a counterparty and
+   * group names per row): lower case, each run of white space one space, none at the ends.
+   */
+  private static String asciiKey(String name) {
+    if (isAsciiKey(name)) {
+      return name; // the usual case: nothing to change, nothing to copy
+    }
+    StringBuilder out = new StringBuilder(name.length());
+    boolean inSpace = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) {
+          out.append(' ');
+        }
+        inSpace = true;
+      } else {
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        inSpace = false;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** Whether a plain ASCII name is its own key already. */
+  private static boolean isAsciiKey(String s) {
+    int n = s.length();
+    if (n > 0 && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(n - 1)))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        return false;
+      }
+      if (isSpace(c) && (c != ' ' || s.charAt(i - 1) == ' ')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * White space as the regular expression {@code \s} means it: space, tab, line ends, form feed.
+   */
+  private static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
   public static String key(String name) {
     if (isPlainAscii(name)) { // no accents to remove, nothing to normalise: the common case
-      return SPACE.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+      return asciiKey(name);
     }
     String s = Normalizer.normalize(name, Normalizer.Form.NFC);
     s = Normalizer.normalize(s, Normalizer.Form.NFD);

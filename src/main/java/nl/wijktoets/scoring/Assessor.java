@@ -16,9 +16,11 @@ import nl.wijktoets.source.Finding;
 public final class Assessor {
 
   private final Rubric rubric;
+  private final Scorer scorer;
 
   public Assessor(Rubric rubric) {
     this.rubric = rubric;
+    this.scorer = new Scorer(rubric);
   }
 
   public Rubric rubric() {
@@ -70,12 +72,23 @@ public final class Assessor {
         checked.findings());
   }
 
-  /** Scores a proposal that has been read and checked. */
+  /** Scores a proposal that has been read and checked, with every measured value and evidence. */
   public Assessment score(Proposal proposal, Language language, List<Finding> warnings) {
+    return score(proposal, language, warnings, Scorer.Detail.FULL);
+  }
+
+  /**
+   * Scores a proposal that has been read and checked.
+   *
+   * @param detail {@link Scorer.Detail#LEVELS} for levels, points and next steps alone (what a
+   *     results CSV shows), {@link Scorer.Detail#FULL} for reports
+   */
+  public Assessment score(
+      Proposal proposal, Language language, List<Finding> warnings, Scorer.Detail detail) {
     Language lang =
         language != null
             ? language
             : proposal.language() != null ? proposal.language() : Language.NL;
-    return Scorer.score(proposal, rubric, lang, warnings);
+    return scorer.score(proposal, lang, warnings, detail);
   }
 }

@@ -143,10 +143,10 @@ public final class DomainChecks {
 
   /** The waivers that name a known, waivable criterion (the others are errors). */
   static Map<String, Proposal.Waiver> validWaivers(Proposal p, Rubric rubric) {
-    Map<String, Proposal.Waiver> out = new LinkedHashMap<>();
-    if (p.waivers() == null) {
-      return out;
+    if (p.waivers() == null || p.waivers().isEmpty()) {
+      return Map.of();
     }
+    Map<String, Proposal.Waiver> out = new LinkedHashMap<>();
     for (Proposal.Waiver w : p.waivers()) {
       if (w.criterion() != null
           && rubric.criterion(w.criterion()).map(Rubric.Criterion::waivable).orElse(false)) {

@@ -1,10 +1,11 @@
 package nl.wijktoets.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Finances;
@@ -14,74 +15,90 @@ import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.source.Finding;
 
 /**
- * Scores a proposal against a rubric, exactly as the rubric defines: points per criterion, lessons,
- * total, bands with the floor cap, waivers, and the next steps in order.
+ * Scores proposals against one rubric, exactly as the rubric defines: points per criterion,
+ * lessons, total, bands with the floor cap, waivers, and the next steps in order.
+ *
+ * <p>Everything that depends on the rubric alone is worked out once, when the scorer is made: a
+ * {@link Plan} of each criterion's points and contribution per level, each lesson's floor, and the
+ * order of the next steps by gain. A proposal without waivers (every flat batch row) is scored with
+ * that plan; a proposal with waivers gets a plan for its own waiver set.
  */
 public final class Scorer {
 
+  /** What an assessment holds besides levels, points and next steps. */
+  public enum Detail {
+    /** The measured values and evidence of every criterion: for reports. */
+    FULL,
+    /** Levels only (the criteria's results hold no values or evidence): batch's score-only path. */
+    LEVELS
+  }
+
   private static final Fraction FOUR = Fraction.of(4);
 
-  private Scorer() {}
+  private final Rubric rubric;
+  private final Plan plain;
+
+  public Scorer(Rubric rubric) {
+    this.rubric = rubric;
+    this.plain = new Plan(rubric, Set.of());
+  }
+
+  public Rubric rubric() {
+    return rubric;
+  }
 
   /**
    * Scores a proposal. Run {@link DomainChecks#check} first: waivers that it reports as errors are
    * ignored here.
    *
-   * @param language the report language (else the proposal's, else Dutch)
+   * @param language the report language
    * @param warnings the warnings found so far (reading, domain checks); kept in the assessment
    */
-  public static Assessment score(
-      Proposal proposal, Rubric rubric, Language language, List<Finding> warnings) {
-    Finances finances = new Finances(proposal);
+  public Assessment score(
+      Proposal proposal, Language language, List<Finding> warnings, Detail detail) {
+    Finances finances = new Finances(proposal, detail == Detail.FULL);
     Map<String, Proposal.Waiver> waivers = DomainChecks.validWaivers(proposal, rubric);
-    List<Assessment.LessonResult> lessons = new ArrayList<>();
-    for (Rubric.Lesson lesson : rubric.lessons()) {
-      Fraction activeWeight = Fraction.ZERO;
-      for (Rubric.Criterion c : lesson.criteria()) {
-        if (!waivers.containsKey(c.id())) {
-          activeWeight = activeWeight.plus(c.weight());
-        }
-      }
-      Fraction rescale =
-          activeWeight.isZero() ? Fraction.ZERO : lesson.weight().dividedBy(activeWeight);
-      List<Assessment.CriterionResult> criteria = new ArrayList<>();
+    Plan plan = waivers.isEmpty() ? plain : new Plan(rubric, waivers.keySet());
+    int lessonCount = plan.lessons.length;
+    Assessment.LessonResult[] lessons = new Assessment.LessonResult[lessonCount];
+    Assessment.CriterionResult[][] results = new Assessment.CriterionResult[lessonCount][];
+    Fraction total = Fraction.ZERO;
+    boolean anyBelowFloor = false;
+    for (int l = 0; l < lessonCount; l++) {
+      Rubric.Lesson lesson = plan.lessons[l];
+      Rubric.Criterion[] criteria = plan.criteria[l];
+      Assessment.CriterionResult[] lessonResults = new Assessment.CriterionResult[criteria.length];
       Fraction score = Fraction.ZERO;
-      for (Rubric.Criterion c : lesson.criteria()) {
-        MeasureResult result = c.apply(proposal, finances);
-        Proposal.Waiver waiver = waivers.get(c.id());
-        Fraction points = c.weight().times(Fraction.of(result.level())).dividedBy(FOUR);
-        Fraction contribution = waiver != null ? Fraction.ZERO : points.times(rescale);
-        if (waiver != null) {
-          points = Fraction.ZERO;
-        }
+      for (int c = 0; c < criteria.length; c++) {
+        Rubric.Criterion criterion = criteria[c];
+        MeasureResult result = criterion.apply(proposal, finances);
+        int level = result.level();
+        Proposal.Waiver waiver = plan.waived[l][c] ? waivers.get(criterion.id()) : null;
+        Fraction contribution = plan.contribution[l][c][level];
         score = score.plus(contribution);
-        criteria.add(
+        lessonResults[c] =
             new Assessment.CriterionResult(
-                c,
+                criterion,
                 waiver != null,
                 waiver == null ? null : waiver.reason(),
-                result.level(),
-                points,
+                level,
+                plan.points[l][c][level],
                 contribution,
-                result));
+                result);
       }
       Fraction share = lesson.weight().isZero() ? Fraction.ZERO : score.dividedBy(lesson.weight());
-      lessons.add(
-          new Assessment.LessonResult(
-              lesson, score, share, share.lessThan(rubric.lessonFloor()), List.copyOf(criteria)));
+      boolean belowFloor = share.lessThan(rubric.lessonFloor());
+      anyBelowFloor |= belowFloor;
+      results[l] = lessonResults;
+      lessons[l] =
+          new Assessment.LessonResult(lesson, score, share, belowFloor, List.of(lessonResults));
+      total = total.plus(score);
     }
-    Fraction total = Fraction.ZERO;
-    for (Assessment.LessonResult l : lessons) {
-      total = total.plus(l.score());
-    }
-    Rubric.Band uncapped = band(rubric, total, lessons);
+    List<Assessment.LessonResult> lessonList = List.of(lessons);
+    Rubric.Band uncapped = band(rubric, total, lessonList);
     Rubric.Band band = uncapped;
-    boolean belowFloor = lessons.stream().anyMatch(Assessment.LessonResult::belowFloor);
-    if (belowFloor && rubric.floorCap() != null) {
-      int capIndex = indexOf(rubric, rubric.floorCap());
-      if (capIndex >= 0 && indexOf(rubric, band.id()) < capIndex) {
-        band = rubric.bands().get(capIndex);
-      }
+    if (anyBelowFloor && plan.capIndex >= 0 && plan.bandIndex(band) < plan.capIndex) {
+      band = rubric.bands().get(plan.capIndex);
     }
     return new Assessment(
         proposal,
@@ -89,30 +106,27 @@ public final class Scorer {
         language,
         finances.years(),
         finances.yearsSource(),
-        List.copyOf(lessons),
+        lessonList,
         total,
         band,
         uncapped,
-        nextSteps(lessons, waivers),
+        plan.nextSteps(lessons, results),
         List.copyOf(warnings));
-  }
-
-  private static int indexOf(Rubric rubric, String bandId) {
-    for (int i = 0; i < rubric.bands().size(); i++) {
-      if (rubric.bands().get(i).id().equals(bandId)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The first band (best first) whose total and per-lesson minimum hold. */
   static Rubric.Band band(Rubric rubric, Fraction total, List<Assessment.LessonResult> lessons) {
     for (Rubric.Band b : rubric.bands()) {
-      boolean lessonsOk =
-          b.minLessonShare() == null
-              || lessons.stream().allMatch(l -> l.share().atLeast(b.minLessonShare()));
-      if (total.atLeast(b.minTotal()) && lessonsOk) {
+      if (!total.atLeast(b.minTotal())) {
+        continue;
+      }
+      boolean lessonsOk = true;
+      if (b.minLessonShare() != null) {
+        for (Assessment.LessonResult l : lessons) {
+          lessonsOk &= l.share().atLeast(b.minLessonShare());
+        }
+      }
+      if (lessonsOk) {
         return b;
       }
     }
@@ -120,42 +134,105 @@ public final class Scorer {
   }
 
   /**
-   * Every criterion below level 4 that is not waived, with the points one level more would add:
-   * criteria of lessons below the floor first, then by gain, ties in rubric order.
+   * What scoring needs from the rubric for one set of waived criteria, worked out once: each
+   * criterion's points ({@code weight × level / 4}, 0 when waived) and contribution (points
+   * rescaled by the lesson's weight over its active weight) for each level 0-4, and the criteria
+   * below level 4 in the order of their gain (ties in rubric order).
    */
-  static List<Assessment.NextStep> nextSteps(
-      List<Assessment.LessonResult> lessons, Map<String, Proposal.Waiver> waivers) {
-    List<Assessment.NextStep> steps = new ArrayList<>();
-    Map<Assessment.NextStep, Integer> order = new IdentityHashMap<>();
-    int position = 0;
-    for (Assessment.LessonResult l : lessons) {
-      Fraction activeWeight = Fraction.ZERO;
-      for (Assessment.CriterionResult c : l.criteria()) {
-        if (!c.waived()) {
-          activeWeight = activeWeight.plus(c.criterion().weight());
+  private static final class Plan {
+    final Rubric.Lesson[] lessons;
+    final Rubric.Criterion[][] criteria;
+    final boolean[][] waived;
+    final Fraction[][][] points;
+    final Fraction[][][] contribution;
+
+    /** Each lesson's index and each criterion's index in it, by gain (most first). */
+    final int[][] byGain;
+
+    final Fraction[][] gain;
+    final int capIndex;
+    private final List<Rubric.Band> bands;
+
+    Plan(Rubric rubric, Set<String> waivedIds) {
+      List<Rubric.Lesson> lessonList = rubric.lessons();
+      int n = lessonList.size();
+      lessons = lessonList.toArray(new Rubric.Lesson[0]);
+      criteria = new Rubric.Criterion[n][];
+      waived = new boolean[n][];
+      points = new Fraction[n][][];
+      contribution = new Fraction[n][][];
+      gain = new Fraction[n][];
+      List<int[]> steps = new ArrayList<>();
+      for (int l = 0; l < n; l++) {
+        Rubric.Lesson lesson = lessons[l];
+        criteria[l] = lesson.criteria().toArray(new Rubric.Criterion[0]);
+        int m = criteria[l].length;
+        waived[l] = new boolean[m];
+        points[l] = new Fraction[m][5];
+        contribution[l] = new Fraction[m][5];
+        gain[l] = new Fraction[m];
+        Fraction activeWeight = Fraction.ZERO;
+        for (int c = 0; c < m; c++) {
+          waived[l][c] = waivedIds.contains(criteria[l][c].id());
+          if (!waived[l][c]) {
+            activeWeight = activeWeight.plus(criteria[l][c].weight());
+          }
+        }
+        Fraction rescale =
+            activeWeight.isZero() ? Fraction.ZERO : lesson.weight().dividedBy(activeWeight);
+        for (int c = 0; c < m; c++) {
+          Fraction weight = criteria[l][c].weight();
+          for (int level = 0; level <= 4; level++) {
+            Fraction p = weight.times(Fraction.of(level)).dividedBy(FOUR);
+            points[l][c][level] = waived[l][c] ? Fraction.ZERO : p;
+            contribution[l][c][level] = waived[l][c] ? Fraction.ZERO : p.times(rescale);
+          }
+          if (!waived[l][c] && !activeWeight.isZero()) {
+            gain[l][c] = weight.dividedBy(FOUR).times(lesson.weight()).dividedBy(activeWeight);
+            steps.add(new int[] {l, c});
+          }
         }
       }
-      for (Assessment.CriterionResult c : l.criteria()) {
-        position++;
-        if (c.waived() || c.level() >= 4 || activeWeight.isZero()) {
-          continue;
-        }
-        Fraction gain =
-            c.criterion()
-                .weight()
-                .dividedBy(FOUR)
-                .times(l.lesson().weight())
-                .dividedBy(activeWeight);
-        Assessment.NextStep step =
-            new Assessment.NextStep(c, l.lesson().id(), gain, l.belowFloor());
-        steps.add(step);
-        order.put(step, position);
-      }
+      // by gain, most first; ties in rubric order (the list is in rubric order, the sort stable)
+      steps.sort(Comparator.comparing((int[] s) -> gain[s[0]][s[1]]).reversed());
+      byGain = steps.toArray(new int[0][]);
+      bands = rubric.bands();
+      capIndex = rubric.floorCap() == null ? -1 : bandIndex(rubric.floorCap());
     }
-    steps.sort(
-        Comparator.comparing((Assessment.NextStep s) -> !s.inLessonBelowFloor())
-            .thenComparing(Assessment.NextStep::gain, Comparator.reverseOrder())
-            .thenComparing(order::get));
-    return List.copyOf(steps);
+
+    int bandIndex(Rubric.Band band) {
+      return bandIndex(band.id());
+    }
+
+    private int bandIndex(String id) {
+      for (int i = 0; i < bands.size(); i++) {
+        if (bands.get(i).id().equals(id)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Every criterion below level 4 that is not waived, with the points one level more would add:
+     * criteria of lessons below the floor first, then by gain, ties in rubric order.
+     */
+    List<Assessment.NextStep> nextSteps(
+        Assessment.LessonResult[] lessonResults, Assessment.CriterionResult[][] results) {
+      Assessment.NextStep[] steps = new Assessment.NextStep[byGain.length];
+      int count = 0;
+      for (int pass = 0; pass < 2; pass++) {
+        boolean belowFloor = pass == 0;
+        for (int[] s : byGain) {
+          Assessment.LessonResult lesson = lessonResults[s[0]];
+          Assessment.CriterionResult c = results[s[0]][s[1]];
+          if (lesson.belowFloor() == belowFloor && c.level() < 4) {
+            steps[count++] =
+                new Assessment.NextStep(c, lesson.lesson().id(), gain[s[0]][s[1]], belowFloor);
+          }
+        }
+      }
+      return List.of(Arrays.copyOf(steps, count));
+    }
   }
 }
