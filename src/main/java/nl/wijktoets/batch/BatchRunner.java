@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -457,12 +456,13 @@ public final class BatchRunner {
 
   private RowResult scoreRow(BatchCsv csv, Planned planned) {
     BatchCsv.Row row = planned.row();
-    Map<String, String> cells = csv.cells(row);
-    String id = blankToNull(cells.get("id"));
+    FlatRow.Layout layout = layout(csv);
+    List<String> values = row.values();
+    String id = blankToNull(layout.cell(values, FlatRow.Column.ID));
     if (id == null) {
       id = Integer.toString(row.number());
     }
-    String name = cells.getOrDefault("name", "");
+    String name = Objects.requireNonNullElse(layout.cell(values, FlatRow.Column.NAME), "");
     if (row.ragged()) {
       return error(
           row,
@@ -476,14 +476,14 @@ public final class BatchRunner {
     String where = options.displayName() + ":" + row.line();
     try {
       Assessment a;
-      String file = blankToNull(cells.get("file"));
+      String file = blankToNull(layout.cell(values, FlatRow.Column.FILE));
       if (file != null) {
         a = fromFile(file, where);
         if (name.isBlank()) {
           name = a.proposal().name();
         }
       } else {
-        FlatRow.Read read = FlatRow.read(cells, csv.index(), where, row.line(), defaultFirstYear);
+        FlatRow.Read read = FlatRow.read(values, layout, where, row.line(), defaultFirstYear);
         dutchCells.add(read.dutchCells());
         a = assessor.score(read.proposal(), options.reportLanguage(), List.of(), detail);
       }
@@ -508,6 +508,20 @@ public final class BatchRunner {
       return error(row, id, name, msg("error.internal", String.valueOf(e.getMessage())));
     }
   }
+
+  /** Where the flat columns are in this list: worked out once, on first use. */
+  private FlatRow.Layout layout(BatchCsv csv) {
+    FlatRow.Layout l = layout;
+    if (l == null || layoutOf != csv) {
+      l = FlatRow.Layout.of(csv.index());
+      layout = l;
+      layoutOf = csv;
+    }
+    return l;
+  }
+
+  private volatile FlatRow.Layout layout;
+  private volatile BatchCsv layoutOf;
 
   private RowResult error(BatchCsv.Row row, String id, String name, String status) {
     return new RowResult(row, id, name, null, status, true, false, null, false, null);

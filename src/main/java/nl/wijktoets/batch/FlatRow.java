@@ -3,16 +3,16 @@ package nl.wijktoets.batch;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Amounts;
@@ -30,59 +30,98 @@ import nl.wijktoets.source.SourceLocation;
 public final class FlatRow {
 
   /** The flat columns, in the order of the format's description. */
-  public static final List<String> COLUMNS =
-      List.of(
-          "id",
-          "name",
-          "neighbourhood",
-          "district",
-          "municipality",
-          "language",
-          "stage",
-          "legal_form",
-          "founders",
-          "founders_resident",
-          "residents_involved",
-          "members",
-          "consultation_participants",
-          "board_seats",
-          "board_resident_seats",
-          "members_meeting",
-          "profit_reinvested",
-          "connector_hours",
-          "connector_paid",
-          "connector_employer",
-          "connector_reports_to",
-          "partners",
-          "resident_groups",
-          "public_task_provider",
-          "public_task_current_cost",
-          "public_task_price",
-          "public_task_jobs",
-          "revenue",
-          "costs",
-          "first_year",
-          "plan_years",
-          "residents_hired",
-          "entry_jobs",
-          "guidance",
-          "asset_tenure",
-          "asset_term_years",
-          "impact_indicators",
-          "impact_themes",
-          "risk_mitigated",
-          "file");
+  public static final List<String> COLUMNS = Arrays.stream(Column.values()).map(c -> c.id).toList();
 
-  private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+  /** The flat columns, in the order of the format's description. */
+  public enum Column {
+    ID("id"),
+    NAME("name"),
+    NEIGHBOURHOOD("neighbourhood"),
+    DISTRICT("district"),
+    MUNICIPALITY("municipality"),
+    LANGUAGE("language"),
+    STAGE("stage"),
+    LEGAL_FORM("legal_form"),
+    FOUNDERS("founders"),
+    FOUNDERS_RESIDENT("founders_resident"),
+    RESIDENTS_INVOLVED("residents_involved"),
+    MEMBERS("members"),
+    CONSULTATION_PARTICIPANTS("consultation_participants"),
+    BOARD_SEATS("board_seats"),
+    BOARD_RESIDENT_SEATS("board_resident_seats"),
+    MEMBERS_MEETING("members_meeting"),
+    PROFIT_REINVESTED("profit_reinvested"),
+    CONNECTOR_HOURS("connector_hours"),
+    CONNECTOR_PAID("connector_paid"),
+    CONNECTOR_EMPLOYER("connector_employer"),
+    CONNECTOR_REPORTS_TO("connector_reports_to"),
+    PARTNERS("partners"),
+    RESIDENT_GROUPS("resident_groups"),
+    PUBLIC_TASK_PROVIDER("public_task_provider"),
+    PUBLIC_TASK_CURRENT_COST("public_task_current_cost"),
+    PUBLIC_TASK_PRICE("public_task_price"),
+    PUBLIC_TASK_JOBS("public_task_jobs"),
+    REVENUE("revenue"),
+    COSTS("costs"),
+    FIRST_YEAR("first_year"),
+    PLAN_YEARS("plan_years"),
+    RESIDENTS_HIRED("residents_hired"),
+    ENTRY_JOBS("entry_jobs"),
+    GUIDANCE("guidance"),
+    ASSET_TENURE("asset_tenure"),
+    ASSET_TERM_YEARS("asset_term_years"),
+    IMPACT_INDICATORS("impact_indicators"),
+    IMPACT_THEMES("impact_themes"),
+    RISK_MITIGATED("risk_mitigated"),
+    FILE("file");
+
+    /** The column's name in a list's header (lower case). */
+    public final String id;
+
+    Column(String id) {
+      this.id = id;
+    }
+  }
+
+  /**
+   * Where each flat column is in one list's header, worked out once per list, so that a row's cells
+   * are read by position: no map per row.
+   */
+  public static final class Layout {
+    private final int[] position = new int[Column.values().length];
+
+    private Layout(Map<String, Integer> columnIndex) {
+      for (Column c : Column.values()) {
+        Integer i = columnIndex.get(c.id);
+        position[c.ordinal()] = i == null ? -1 : i;
+      }
+    }
+
+    /** The layout of a header given as each lower-case column name's 0-based position. */
+    public static Layout of(Map<String, Integer> columnIndex) {
+      return new Layout(columnIndex);
+    }
+
+    /** The column's 0-based position, or -1 when the list has no such column. */
+    public int position(Column c) {
+      return position[c.ordinal()];
+    }
+
+    /** The cell of a column in a row's values, or null when absent. */
+    public String cell(List<String> values, Column c) {
+      int i = position[c.ordinal()];
+      return i < 0 || i >= values.size() ? null : values.get(i);
+    }
+  }
 
   /** Counts that make one item each (a founder, a board seat, an indicator): bounded. */
-  private static final Set<String> ITEM_COUNTS =
-      Set.of(
-          "founders",
-          "founders_resident",
-          "board_seats",
-          "board_resident_seats",
-          "impact_indicators");
+  private static final Set<Column> ITEM_COUNTS =
+      EnumSet.of(
+          Column.FOUNDERS,
+          Column.FOUNDERS_RESIDENT,
+          Column.BOARD_SEATS,
+          Column.BOARD_RESIDENT_SEATS,
+          Column.IMPACT_INDICATORS);
 
   /** At most this many plan years per row (scoring reads the first three). */
   static final int MAX_PLAN_YEARS = 10;
@@ -93,25 +132,42 @@ public final class FlatRow {
   /** At most this many plan years, founders, board seats, partners, ... per row. */
   static final int MAX_ITEMS = 1000;
 
-  private final Map<String, String> cells;
+  private final List<String> values;
+  private final Layout layout;
   private final String file;
   private final int line;
-  private final Map<String, Integer> columnIndex;
   private final int defaultFirstYear;
   private final Map<String, SourceLocation> locations = new HashMap<>();
-  private final Set<String> dutchCells = new HashSet<>();
 
+  /** The columns read as Dutch numbers, one bit each by {@link Column#ordinal}. */
+  private long dutchCells;
+
+  FlatRow(List<String> values, Layout layout, String file, int line, int defaultFirstYear) {
+    this.values = values;
+    this.layout = layout;
+    this.file = file;
+    this.line = line;
+    this.defaultFirstYear = defaultFirstYear;
+  }
+
+  /** A row given as its cells by lower-case column name (tests, and lists read as maps). */
   FlatRow(
       Map<String, String> cells,
       Map<String, Integer> columnIndex,
       String file,
       int line,
       int defaultFirstYear) {
-    this.cells = cells;
-    this.columnIndex = columnIndex;
-    this.file = file;
-    this.line = line;
-    this.defaultFirstYear = defaultFirstYear;
+    this(valuesOf(cells, columnIndex), Layout.of(columnIndex), file, line, defaultFirstYear);
+  }
+
+  private static List<String> valuesOf(Map<String, String> cells, Map<String, Integer> index) {
+    int size = 0;
+    for (Integer i : index.values()) {
+      size = Math.max(size, i + 1);
+    }
+    List<String> values = new ArrayList<>(Collections.nCopies(size, (String) null));
+    index.forEach((column, i) -> values.set(i, cells.get(column)));
+    return values;
   }
 
   /**
@@ -160,7 +216,26 @@ public final class FlatRow {
       throws RowException {
     FlatRow row = new FlatRow(cells, columnIndex, file, line, defaultFirstYear);
     Proposal p = row.proposal();
-    return new Read(p, row.dutchCells.size());
+    return new Read(p, Long.bitCount(row.dutchCells));
+  }
+
+  /**
+   * The proposal a flat row describes, its cells read by position, with the count of cells read as
+   * Dutch numbers.
+   *
+   * @param values the row's cells in header order
+   * @param layout where each flat column is in the list's header
+   * @param file how the proposal is named in outputs ({@code list.csv:12})
+   * @param line the row's line in the CSV file
+   * @param defaultFirstYear the first plan year when the row gives none
+   * @throws RowException naming the column when a cell cannot be read
+   */
+  public static Read read(
+      List<String> values, Layout layout, String file, int line, int defaultFirstYear)
+      throws RowException {
+    FlatRow row = new FlatRow(values, layout, file, line, defaultFirstYear);
+    Proposal p = row.proposal();
+    return new Read(p, Long.bitCount(row.dutchCells));
   }
 
   /**
@@ -172,9 +247,9 @@ public final class FlatRow {
     List<Integer> years = years();
     Proposal.Builder proposal =
         Proposal.builder(file, locations)
-            .name(required("name"))
-            .neighbourhood(required("neighbourhood"))
-            .municipality(cell("municipality"))
+            .name(required(Column.NAME))
+            .neighbourhood(required(Column.NEIGHBOURHOOD))
+            .municipality(cell(Column.MUNICIPALITY))
             .founders(founders())
             .residents(residents())
             .governance(governance())
@@ -189,23 +264,23 @@ public final class FlatRow {
             .impactIndicators(impactIndicators())
             .risks(risks())
             .language(language())
-            .district(cell("district"))
-            .stage(word("stage", Vocabulary.STAGE))
-            .legalForm(word("legal_form", Vocabulary.LEGAL_FORM));
-    at("name", "name");
-    at("neighbourhood", "neighbourhood");
+            .district(cell(Column.DISTRICT))
+            .stage(word(Column.STAGE, Vocabulary.STAGE))
+            .legalForm(word(Column.LEGAL_FORM, Vocabulary.LEGAL_FORM));
+    at("name", Column.NAME);
+    at("neighbourhood", Column.NEIGHBOURHOOD);
     return proposal.build();
   }
 
   /** The plan years: {@code plan_years} years from {@code first_year}. */
   List<Integer> years() throws RowException {
-    int planYears = count("plan_years", 1);
+    int planYears = count(Column.PLAN_YEARS, 1);
     if (planYears < 1 || planYears > MAX_PLAN_YEARS) {
-      throw new RowException("plan_years", "batch.row.plan-years", MAX_PLAN_YEARS);
+      throw new RowException(Column.PLAN_YEARS.id, "batch.row.plan-years", MAX_PLAN_YEARS);
     }
-    int firstYear = count("first_year", defaultFirstYear);
+    int firstYear = count(Column.FIRST_YEAR, defaultFirstYear);
     if (firstYear < 1000 || firstYear > 9999) {
-      throw new RowException("first_year", "batch.row.year", cell("first_year"));
+      throw new RowException(Column.FIRST_YEAR.id, "batch.row.year", cell(Column.FIRST_YEAR));
     }
     List<Integer> years = new ArrayList<>(planYears);
     for (int i = 0; i < planYears; i++) {
@@ -220,11 +295,11 @@ public final class FlatRow {
 
   /** {@code founders} founders, the first {@code founders_resident} of them living here. */
   List<Proposal.Founder> founders() throws RowException {
-    if (!given("founders") && !given("founders_resident")) {
+    if (!given(Column.FOUNDERS) && !given(Column.FOUNDERS_RESIDENT)) {
       return null;
     }
-    int n = count("founders", 0);
-    int resident = part("founders_resident", "founders", n);
+    int n = count(Column.FOUNDERS, 0);
+    int resident = part(Column.FOUNDERS_RESIDENT, "founders", n);
     List<Proposal.Founder> founders = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       founders.add(new Proposal.Founder(YamlPath.index("founders", i), i < resident));
@@ -235,39 +310,44 @@ public final class FlatRow {
 
   /** Residents involved, members, and one consultation with its participants. */
   Proposal.Residents residents() throws RowException {
-    if (!given("residents_involved") && !given("members") && !given("consultation_participants")) {
+    if (!given(Column.RESIDENTS_INVOLVED)
+        && !given(Column.MEMBERS)
+        && !given(Column.CONSULTATION_PARTICIPANTS)) {
       return null;
     }
     List<Proposal.Consultation> consultations = null;
-    if (given("consultation_participants")) {
+    if (given(Column.CONSULTATION_PARTICIPANTS)) {
       consultations =
           List.of(
               new Proposal.Consultation(
                   "residents.consultations[0]",
                   "other",
                   null,
-                  Fraction.of(count("consultation_participants", 0))));
+                  Fraction.of(count(Column.CONSULTATION_PARTICIPANTS, 0))));
     }
     Proposal.Residents residents =
         new Proposal.Residents(
-            "residents", countOrNull("residents_involved"), countOrNull("members"), consultations);
-    at("residents", "residents_involved", "members", "consultation_participants");
+            "residents",
+            countOrNull(Column.RESIDENTS_INVOLVED),
+            countOrNull(Column.MEMBERS),
+            consultations);
+    at("residents", Column.RESIDENTS_INVOLVED, Column.MEMBERS, Column.CONSULTATION_PARTICIPANTS);
     return residents;
   }
 
   /** Board seats (the first {@code board_resident_seats} residents), meetings, the connector. */
   Proposal.Governance governance() throws RowException {
-    if (!given("board_seats")
-        && !given("board_resident_seats")
-        && !given("members_meeting")
-        && !given("profit_reinvested")
-        && !given("connector_hours")) {
+    if (!given(Column.BOARD_SEATS)
+        && !given(Column.BOARD_RESIDENT_SEATS)
+        && !given(Column.MEMBERS_MEETING)
+        && !given(Column.PROFIT_REINVESTED)
+        && !given(Column.CONNECTOR_HOURS)) {
       return null;
     }
     List<Proposal.BoardMember> board = null;
-    if (given("board_seats") || given("board_resident_seats")) {
-      int seats = count("board_seats", 0);
-      int resident = part("board_resident_seats", "board_seats", seats);
+    if (given(Column.BOARD_SEATS) || given(Column.BOARD_RESIDENT_SEATS)) {
+      int seats = count(Column.BOARD_SEATS, 0);
+      int resident = part(Column.BOARD_RESIDENT_SEATS, "board_seats", seats);
       board = new ArrayList<>(seats);
       for (int i = 0; i < seats; i++) {
         board.add(
@@ -276,34 +356,43 @@ public final class FlatRow {
       }
     }
     Proposal.Connector connector = null;
-    if (given("connector_hours")) {
+    if (given(Column.CONNECTOR_HOURS)) {
       connector =
           new Proposal.Connector(
               "governance.connector",
               "connector",
-              number("connector_hours"),
-              bool("connector_paid"),
-              word("connector_employer", Vocabulary.EMPLOYER),
-              word("connector_reports_to", Vocabulary.REPORTS_TO));
+              number(Column.CONNECTOR_HOURS),
+              bool(Column.CONNECTOR_PAID),
+              word(Column.CONNECTOR_EMPLOYER, Vocabulary.EMPLOYER),
+              word(Column.CONNECTOR_REPORTS_TO, Vocabulary.REPORTS_TO));
     }
     Proposal.Governance governance =
         new Proposal.Governance(
-            "governance", board, bool("members_meeting"), bool("profit_reinvested"), connector);
-    at("governance", "board_seats", "members_meeting", "profit_reinvested", "connector_hours");
+            "governance",
+            board,
+            bool(Column.MEMBERS_MEETING),
+            bool(Column.PROFIT_REINVESTED),
+            connector);
+    at(
+        "governance",
+        Column.BOARD_SEATS,
+        Column.MEMBERS_MEETING,
+        Column.PROFIT_REINVESTED,
+        Column.CONNECTOR_HOURS);
     return governance;
   }
 
   /** {@code sector:commitment; ...}, one partner each. */
   List<Proposal.Partner> partners() throws RowException {
-    if (!given("partners")) {
+    if (!given(Column.PARTNERS)) {
       return null;
     }
     List<Proposal.Partner> partners = new ArrayList<>();
     int i = 0;
-    for (String[] pair : pairs("partners", 2)) {
-      String sector = vocab("partners", pair[0], Vocabulary.SECTOR);
+    for (String[] pair : pairs(Column.PARTNERS, 2)) {
+      String sector = vocab(Column.PARTNERS, pair[0], Vocabulary.SECTOR);
       String commitment =
-          pair.length > 1 ? vocab("partners", pair[1], Vocabulary.COMMITMENT) : null;
+          pair.length > 1 ? vocab(Column.PARTNERS, pair[1], Vocabulary.COMMITMENT) : null;
       partners.add(
           new Proposal.Partner(
               YamlPath.index("partners", i), "partner " + (i + 1), sector, null, commitment));
@@ -315,15 +404,17 @@ public final class FlatRow {
 
   /** {@code type:relation; ...}, one resident group each. */
   List<Proposal.ResidentGroup> residentGroups() throws RowException {
-    if (!given("resident_groups")) {
+    if (!given(Column.RESIDENT_GROUPS)) {
       return null;
     }
     List<Proposal.ResidentGroup> groups = new ArrayList<>();
     int i = 0;
-    for (String[] pair : pairs("resident_groups", 2)) {
-      String type = vocab("resident_groups", pair[0], Vocabulary.GROUP_TYPE);
+    for (String[] pair : pairs(Column.RESIDENT_GROUPS, 2)) {
+      String type = vocab(Column.RESIDENT_GROUPS, pair[0], Vocabulary.GROUP_TYPE);
       String relation =
-          pair.length > 1 ? vocab("resident_groups", pair[1], Vocabulary.GROUP_RELATION) : null;
+          pair.length > 1
+              ? vocab(Column.RESIDENT_GROUPS, pair[1], Vocabulary.GROUP_RELATION)
+              : null;
       groups.add(
           new Proposal.ResidentGroup(
               YamlPath.index("resident_groups", i), "resident group " + (i + 1), type, relation));
@@ -335,10 +426,10 @@ public final class FlatRow {
 
   /** One activity: the public task, its current provider, cost, price and jobs. */
   List<Proposal.Activity> activities() throws RowException {
-    if (!given("public_task_provider")
-        && !given("public_task_current_cost")
-        && !given("public_task_price")
-        && !given("public_task_jobs")) {
+    if (!given(Column.PUBLIC_TASK_PROVIDER)
+        && !given(Column.PUBLIC_TASK_CURRENT_COST)
+        && !given(Column.PUBLIC_TASK_PRICE)
+        && !given(Column.PUBLIC_TASK_JOBS)) {
       return null;
     }
     List<Proposal.Activity> activities =
@@ -349,35 +440,35 @@ public final class FlatRow {
                 /* theme= */ null,
                 /* description= */ null,
                 /* publicTask= */ Boolean.TRUE,
-                cell("public_task_provider"),
-                amountOrNull("public_task_current_cost"),
-                amountOrNull("public_task_price"),
+                cell(Column.PUBLIC_TASK_PROVIDER),
+                amountOrNull(Column.PUBLIC_TASK_CURRENT_COST),
+                amountOrNull(Column.PUBLIC_TASK_PRICE),
                 /* addedValue= */ null,
-                countOrNull("public_task_jobs"),
+                countOrNull(Column.PUBLIC_TASK_JOBS),
                 /* beneficiariesPerYear= */ null));
     at(
         "activities",
-        "public_task_provider",
-        "public_task_current_cost",
-        "public_task_price",
-        "public_task_jobs");
+        Column.PUBLIC_TASK_PROVIDER,
+        Column.PUBLIC_TASK_CURRENT_COST,
+        Column.PUBLIC_TASK_PRICE,
+        Column.PUBLIC_TASK_JOBS);
     return activities;
   }
 
   /** {@code type:amount:status[:counterparty]; ...}, each the same amount every plan year. */
   List<Proposal.Revenue> revenue(List<Integer> years) throws RowException {
-    if (!given("revenue")) {
+    if (!given(Column.REVENUE)) {
       return null;
     }
     List<Proposal.Revenue> revenue = new ArrayList<>();
     int i = 0;
-    for (String[] item : pairs("revenue", 4)) {
+    for (String[] item : pairs(Column.REVENUE, 4)) {
       if (item.length < 3) {
-        throw new RowException("revenue", "batch.row.revenue", String.join(":", item));
+        throw new RowException(Column.REVENUE.id, "batch.row.revenue", String.join(":", item));
       }
-      String type = vocab("revenue", item[0], Vocabulary.REVENUE_TYPE);
-      Fraction amount = amount("revenue", item[1]);
-      String status = vocab("revenue", item[2], Vocabulary.REVENUE_STATUS);
+      String type = vocab(Column.REVENUE, item[0], Vocabulary.REVENUE_TYPE);
+      Fraction amount = amount(Column.REVENUE, item[1]);
+      String status = vocab(Column.REVENUE, item[2], Vocabulary.REVENUE_STATUS);
       String counterparty = item.length > 3 && !item[3].isBlank() ? item[3].strip() : null;
       SortedMap<Integer, Fraction> perYear = new TreeMap<>();
       for (Integer y : years) {
@@ -399,50 +490,50 @@ public final class FlatRow {
 
   /** {@code costs}, the same every plan year. */
   List<Proposal.BudgetLine> budget(List<Integer> years) throws RowException {
-    if (!given("costs")) {
+    if (!given(Column.COSTS)) {
       return null;
     }
-    Fraction costs = amount("costs", cell("costs"));
+    Fraction costs = amount(Column.COSTS, cell(Column.COSTS));
     List<Proposal.BudgetLine> budget = new ArrayList<>(years.size());
     for (int i = 0; i < years.size(); i++) {
       budget.add(new Proposal.BudgetLine(YamlPath.index("budget", i), years.get(i), costs));
     }
-    at("budget", "costs");
+    at("budget", Column.COSTS);
     return budget;
   }
 
   /** Residents hired and entry jobs, the same every plan year. */
   List<Proposal.EmploymentLine> employment(List<Integer> years) throws RowException {
-    if (!given("residents_hired") && !given("entry_jobs")) {
+    if (!given(Column.RESIDENTS_HIRED) && !given(Column.ENTRY_JOBS)) {
       return null;
     }
-    Fraction hired = countOrNull("residents_hired");
-    Fraction entry = countOrNull("entry_jobs");
+    Fraction hired = countOrNull(Column.RESIDENTS_HIRED);
+    Fraction entry = countOrNull(Column.ENTRY_JOBS);
     List<Proposal.EmploymentLine> employment = new ArrayList<>(years.size());
     for (int i = 0; i < years.size(); i++) {
       employment.add(
           new Proposal.EmploymentLine(
               YamlPath.index("employment", i), years.get(i), hired, /* fte= */ null, entry));
     }
-    at("employment", "residents_hired", "entry_jobs");
+    at("employment", Column.RESIDENTS_HIRED, Column.ENTRY_JOBS);
     return employment;
   }
 
   /** Whether employees get guidance. */
   Proposal.EmploymentSupport employmentSupport() throws RowException {
-    if (!given("guidance")) {
+    if (!given(Column.GUIDANCE)) {
       return null;
     }
     Proposal.EmploymentSupport support =
         new Proposal.EmploymentSupport(
-            "employment_support", bool("guidance"), /* outflowTarget= */ null);
-    at("employment_support", "guidance");
+            "employment_support", bool(Column.GUIDANCE), /* outflowTarget= */ null);
+    at("employment_support", Column.GUIDANCE);
     return support;
   }
 
   /** One building: its tenure and term. */
   List<Proposal.Asset> assets() throws RowException {
-    if (!given("asset_tenure") && !given("asset_term_years")) {
+    if (!given(Column.ASSET_TENURE) && !given(Column.ASSET_TERM_YEARS)) {
       return null;
     }
     List<Proposal.Asset> assets =
@@ -451,19 +542,19 @@ public final class FlatRow {
                 "assets[0]",
                 "building",
                 "main building",
-                word("asset_tenure", Vocabulary.TENURE),
-                numberOrNull("asset_term_years"),
+                word(Column.ASSET_TENURE, Vocabulary.TENURE),
+                numberOrNull(Column.ASSET_TERM_YEARS),
                 /* owner= */ null));
-    at("assets", "asset_tenure", "asset_term_years");
+    at("assets", Column.ASSET_TENURE, Column.ASSET_TERM_YEARS);
     return assets;
   }
 
   /** One main risk, mitigated or not. */
   List<Proposal.Risk> risks() throws RowException {
-    if (!given("risk_mitigated")) {
+    if (!given(Column.RISK_MITIGATED)) {
       return null;
     }
-    Boolean mitigated = bool("risk_mitigated");
+    Boolean mitigated = bool(Column.RISK_MITIGATED);
     List<Proposal.Risk> risks =
         List.of(
             new Proposal.Risk(
@@ -472,7 +563,7 @@ public final class FlatRow {
                 /* likelihood= */ null,
                 /* impact= */ null,
                 Boolean.TRUE.equals(mitigated) ? "as stated in the list" : null));
-    at("risks", "risk_mitigated");
+    at("risks", Column.RISK_MITIGATED);
     return risks;
   }
 
@@ -480,14 +571,14 @@ public final class FlatRow {
    * {@code impact_indicators} indicators, their themes taken in turn from {@code impact_themes}.
    */
   List<Proposal.ImpactIndicator> impactIndicators() throws RowException {
-    if (!given("impact_indicators")) {
+    if (!given(Column.IMPACT_INDICATORS)) {
       return null;
     }
-    int n = count("impact_indicators", 0);
+    int n = count(Column.IMPACT_INDICATORS, 0);
     List<String> themes = new ArrayList<>();
-    if (given("impact_themes")) {
-      for (String[] t : pairs("impact_themes", 1)) {
-        themes.add(vocab("impact_themes", t[0], Vocabulary.INDICATOR_THEME));
+    if (given(Column.IMPACT_THEMES)) {
+      for (String[] t : pairs(Column.IMPACT_THEMES, 1)) {
+        themes.add(vocab(Column.IMPACT_THEMES, t[0], Vocabulary.INDICATOR_THEME));
       }
     }
     List<Proposal.ImpactIndicator> indicators = new ArrayList<>(n);
@@ -509,7 +600,7 @@ public final class FlatRow {
 
   /** The language the proposal is written in. */
   Language language() throws RowException {
-    String lang = word("language", Vocabulary.LANGUAGE);
+    String lang = word(Column.LANGUAGE, Vocabulary.LANGUAGE);
     return lang == null ? null : Language.parse(lang).orElse(null);
   }
 
@@ -519,60 +610,81 @@ public final class FlatRow {
   }
 
   /** Records where a block came from: the row's line and the first given column. */
-  private void at(String block, String... columns) {
-    String column = block;
-    for (String c : columns) {
+  private void at(String block, Column... columns) {
+    int position = -1;
+    for (Column c : columns) {
       if (given(c)) {
-        column = c;
+        position = layout.position(c);
         break;
       }
     }
-    Integer index = columnIndex.get(column);
-    locations.put(block, new SourceLocation(file, line, index == null ? 1 : index + 1));
+    if (position < 0) {
+      Column own = BY_ID.get(block);
+      position = own == null ? -1 : layout.position(own);
+    }
+    locations.put(block, new SourceLocation(file, line, position < 0 ? 1 : position + 1));
   }
 
-  private boolean given(String column) {
-    String v = cells.get(column);
+  private static final Map<String, Column> BY_ID = new HashMap<>();
+
+  static {
+    for (Column c : Column.values()) {
+      BY_ID.put(c.id, c);
+    }
+  }
+
+  private String raw(Column column) {
+    return layout.cell(values, column);
+  }
+
+  private boolean given(Column column) {
+    String v = raw(column);
     return v != null && !v.isBlank();
   }
 
-  private String cell(String column) {
-    String v = cells.get(column);
+  private String cell(Column column) {
+    String v = raw(column);
     return v == null || v.isBlank() ? null : v.strip();
   }
 
-  private String required(String column) throws RowException {
+  private String required(Column column) throws RowException {
     String v = cell(column);
     if (v == null) {
-      throw new RowException(column, "batch.row.required");
+      throw new RowException(column.id, "batch.row.required");
     }
     return v;
   }
 
-  private int count(String column, int fallback) throws RowException {
+  private int count(Column column, int fallback) throws RowException {
     String v = cell(column);
     if (v == null) {
       return fallback;
     }
-    if (!COUNT.matcher(v).matches()) {
-      throw new RowException(column, "batch.row.count", v);
+    // one to nine digits, read in one pass (no pattern per cell)
+    int n = 0;
+    int length = v.length();
+    for (int i = 0; i < length; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9' || length > 9) {
+        throw new RowException(column.id, "batch.row.count", v);
+      }
+      n = n * 10 + (c - '0');
     }
-    int n = Integer.parseInt(v);
     if (ITEM_COUNTS.contains(column) && n > MAX_ITEMS) {
-      throw new RowException(column, "batch.row.too-many", v, MAX_ITEMS);
+      throw new RowException(column.id, "batch.row.too-many", v, MAX_ITEMS);
     }
     return n;
   }
 
-  private Fraction countOrNull(String column) throws RowException {
+  private Fraction countOrNull(Column column) throws RowException {
     return given(column) ? Fraction.of(count(column, 0)) : null;
   }
 
   /** A count that is part of another ({@code founders_resident} of {@code founders}). */
-  private int part(String column, String whole, int wholeValue) throws RowException {
+  private int part(Column column, String whole, int wholeValue) throws RowException {
     int n = count(column, 0);
     if (n > wholeValue) {
-      throw new RowException(column, "batch.row.part", n, whole, wholeValue);
+      throw new RowException(column.id, "batch.row.part", n, whole, wholeValue);
     }
     return n;
   }
@@ -581,85 +693,124 @@ public final class FlatRow {
    * A number that may have decimals, with a point or a Dutch decimal comma, read as a YAML proposal
    * reads it ({@link Amounts#decimal}).
    */
-  private Fraction number(String column) throws RowException {
+  private Fraction number(Column column) throws RowException {
     String v = cell(column);
     var read =
-        Amounts.decimal(v).orElseThrow(() -> new RowException(column, "batch.row.number", v));
+        Amounts.decimal(v).orElseThrow(() -> new RowException(column.id, "batch.row.number", v));
     if (read.dutch()) {
-      dutchCells.add(column);
+      dutchCells |= 1L << column.ordinal();
     }
     return read.value();
   }
 
-  private Fraction numberOrNull(String column) throws RowException {
+  private Fraction numberOrNull(Column column) throws RowException {
     return given(column) ? number(column) : null;
   }
 
   /** An amount, read as a YAML proposal reads it ({@link Amounts#read}): 60.000 is 60000. */
-  private Fraction amount(String column, String text) throws RowException {
+  private Fraction amount(Column column, String text) throws RowException {
     var read = Amounts.read(text);
     if (read.isEmpty()) {
       throw new RowException(
-          column,
+          column.id,
           Amounts.hasThreeDecimals(text) ? "batch.row.three-decimals" : "batch.row.amount",
           text);
     }
     if (read.get().value().signum() < 0) {
-      throw new RowException(column, "batch.row.negative", text);
+      throw new RowException(column.id, "batch.row.negative", text);
     }
     if (read.get().dutch()) {
-      dutchCells.add(column);
+      dutchCells |= 1L << column.ordinal();
     }
     return read.get().value();
   }
 
-  private Fraction amountOrNull(String column) throws RowException {
+  private Fraction amountOrNull(Column column) throws RowException {
     return given(column) ? amount(column, cell(column)) : null;
   }
 
-  private Boolean bool(String column) throws RowException {
+  private Boolean bool(Column column) throws RowException {
     String v = cell(column);
     if (v == null) {
       return null;
     }
-    return Vocabulary.bool(v).orElseThrow(() -> new RowException(column, "batch.row.boolean", v));
+    return Vocabulary.bool(v)
+        .orElseThrow(() -> new RowException(column.id, "batch.row.boolean", v));
   }
 
-  private String word(String column, Vocabulary vocabulary) throws RowException {
+  private String word(Column column, Vocabulary vocabulary) throws RowException {
     String v = cell(column);
     return v == null ? null : vocab(column, v, vocabulary);
   }
 
-  private static String vocab(String column, String written, Vocabulary vocabulary)
+  private static String vocab(Column column, String written, Vocabulary vocabulary)
       throws RowException {
     return vocabulary
         .canonicalise(written)
         .orElseThrow(
             () ->
                 new RowException(
-                    column,
+                    column.id,
                     "batch.row.enum",
                     written.strip(),
                     String.join(", ", vocabulary.allowed())));
   }
 
-  /** {@code a:b; c:d} items, each split on {@code :} into at most {@code parts} parts. */
-  private List<String[]> pairs(String column, int parts) throws RowException {
+  /**
+   * {@code a:b; c:d} items, each split on {@code :} into at most {@code parts} parts, every part
+   * stripped; blank items are skipped. One pass over the cell, no pattern.
+   */
+  private List<String[]> pairs(Column column, int parts) throws RowException {
+    String text = cell(column);
     List<String[]> out = new ArrayList<>();
-    for (String item : cell(column).split(";")) {
-      if (item.isBlank()) {
-        continue;
+    int start = 0;
+    int length = text.length();
+    while (start <= length) {
+      int end = text.indexOf(';', start);
+      if (end < 0) {
+        end = length;
       }
-      String[] split = item.strip().split(":", parts);
-      for (int i = 0; i < split.length; i++) {
-        split[i] = split[i].strip();
+      if (!isBlank(text, start, end)) {
+        String[] split = new String[parts];
+        int n = 0;
+        int from = start;
+        while (n < parts - 1) {
+          int colon = text.indexOf(':', from);
+          if (colon < 0 || colon >= end) {
+            break;
+          }
+          split[n++] = strip(text, from, colon);
+          from = colon + 1;
+        }
+        split[n++] = strip(text, from, end);
+        out.add(n == parts ? split : Arrays.copyOf(split, n));
+        if (out.size() > MAX_LIST_ITEMS) {
+          throw new RowException(column.id, "batch.row.too-many", out.size(), MAX_LIST_ITEMS);
+        }
       }
-      out.add(split);
-      if (out.size() > MAX_LIST_ITEMS) {
-        throw new RowException(column, "batch.row.too-many", out.size(), MAX_LIST_ITEMS);
-      }
+      start = end + 1;
     }
     return out;
+  }
+
+  private static boolean isBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code s.substring(from, to).strip()}, without the intermediate string. */
+  private static String strip(String s, int from, int to) {
+    while (from < to && Character.isWhitespace(s.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   /** Lower-case, trimmed header names. */
@@ -671,8 +822,26 @@ public final class FlatRow {
   static final class YamlPath {
     private YamlPath() {}
 
+    /** The first paths of each list, made once: a row has a few items per list. */
+    private static final int CACHED = 16;
+
+    private static final Map<String, String[]> CACHE =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     static String index(String list, int i) {
+      if (i < CACHED) {
+        String[] paths = CACHE.computeIfAbsent(list, YamlPath::first);
+        return paths[i];
+      }
       return list + "[" + i + "]";
+    }
+
+    private static String[] first(String list) {
+      String[] paths = new String[CACHED];
+      for (int i = 0; i < CACHED; i++) {
+        paths[i] = list + "[" + i + "]";
+      }
+      return paths;
     }
   }
 }

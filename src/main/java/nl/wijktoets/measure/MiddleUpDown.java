@@ -62,7 +62,10 @@ final class MiddleUpDown {
           && (sectors.contains("housing-corporation") || sectors.contains("business"))) {
         level = 4;
       }
-      boolean government = sectors.stream().anyMatch(GOVERNMENT::contains);
+      boolean government = false;
+      for (String sector : sectors) {
+        government |= GOVERNMENT.contains(sector);
+      }
       if (!government && level > cap) {
         return r.capped(level, cap, "no-government");
       }
@@ -164,9 +167,13 @@ final class MiddleUpDown {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.Founder> founders = p.founders() == null ? List.of() : p.founders();
-      long living =
-          founders.stream().filter(x -> Boolean.TRUE.equals(x.livesInNeighbourhood())).count();
-      founders.forEach(x -> r.evidence(x.path(), ".lives_in_neighbourhood"));
+      long living = 0;
+      for (Proposal.Founder x : founders) {
+        if (Boolean.TRUE.equals(x.livesInNeighbourhood())) {
+          living++;
+        }
+        r.evidence(x.path(), ".lives_in_neighbourhood");
+      }
       Fraction share = founders.isEmpty() ? Fraction.ZERO : of(living, founders.size());
       r.value("share", MeasuredValue.share(share));
       if (share.isZero()) {

@@ -46,7 +46,12 @@ final class ParticipationTrends {
         return r.level(0);
       }
       r.evidence(g.path(), ".board");
-      long residents = g.board().stream().filter(b -> Boolean.TRUE.equals(b.resident())).count();
+      long residents = 0;
+      for (Proposal.BoardMember b : g.board()) {
+        if (Boolean.TRUE.equals(b.resident())) {
+          residents++;
+        }
+      }
       Fraction share = of(residents, g.board().size());
       r.value("share", MeasuredValue.share(share));
       boolean meeting = Boolean.TRUE.equals(g.membersMeeting());

@@ -299,11 +299,15 @@ final class SocialTendering {
 
     MeasureResult apply(
         ResultBuilder r, int level, Finances f, Predicate<Proposal.Revenue> counted) {
-      boolean evidenced =
-          f.revenue().stream()
-              .filter(counted)
-              .filter(f::hasAmountInYears)
-              .anyMatch(line -> EvidenceFactors.ofStatus(line.status()).atLeast(min));
+      boolean evidenced = false;
+      for (Proposal.Revenue line : f.revenue()) {
+        if (counted.test(line)
+            && f.hasAmountInYears(line)
+            && EvidenceFactors.ofStatus(line.status()).atLeast(min)) {
+          evidenced = true;
+          break;
+        }
+      }
       if (!evidenced && level > cap) {
         return r.capped(level, cap, "evidence");
       }

@@ -40,9 +40,6 @@ public final class Amounts {
   /** A plain decimal number with exactly three decimals: {@code 0.500}, {@code 12345.678}. */
   private static final Pattern THREE_DECIMALS = Pattern.compile("[-+]?[0-9]*[.,][0-9]{3}");
 
-  /** A number written as text: digits with an optional decimal point or comma. */
-  private static final Pattern DECIMAL = Pattern.compile("([0-9]{1,9})(?:([.,])([0-9]{1,6}))?");
-
   /** A count written as text. */
   private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
 
@@ -66,6 +63,11 @@ public final class Amounts {
   public static Optional<Reading> read(String written) {
     if (written.length() > MAX_LENGTH) {
       return Optional.empty();
+    }
+    // the usual case, plain digits (batch reads one per revenue item): read without a pattern
+    long plain = plainDigits(written);
+    if (plain >= 0) {
+      return Optional.of(new Reading(Fraction.of(plain), false));
     }
     Matcher m = SHAPE.matcher(written.strip());
     if (!m.matches()) {
@@ -128,6 +130,23 @@ public final class Amounts {
     return Optional.of(new Reading("-".equals(sign) ? value.negate() : value, dutch));
   }
 
+  /** The value of one to eighteen ASCII digits and nothing else, or -1. */
+  private static long plainDigits(String s) {
+    int length = s.length();
+    if (length == 0 || length > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   private static boolean isDigit(int c) {
     return c >= '0' && c <= '9';
   }
@@ -166,12 +185,40 @@ public final class Amounts {
    * decimal comma ({@code 12,5} is 12.5), else empty.
    */
   public static Optional<Reading> decimal(String written) {
-    Matcher m = DECIMAL.matcher(written.strip());
-    if (!m.matches()) {
+    // one to nine digits, then optionally the mark and one to six digits: read in one pass, since
+    // batch reads hours and years in every row ([0-9]{1,9}([.,][0-9]{1,6})?)
+    String t = written.strip();
+    long whole = 0;
+    long decimals = 0;
+    long scale = 1;
+    int digits = 0;
+    int decimalDigits = -1; // -1: no decimal mark yet
+    char mark = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (decimalDigits < 0) {
+          whole = whole * 10 + (c - '0');
+          digits++;
+        } else {
+          decimals = decimals * 10 + (c - '0');
+          scale *= 10;
+          decimalDigits++;
+        }
+        if (digits > 9 || decimalDigits > 6) {
+          return Optional.empty();
+        }
+      } else if ((c == '.' || c == ',') && decimalDigits < 0 && digits > 0) {
+        decimalDigits = 0;
+        mark = c;
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (digits == 0 || decimalDigits == 0) {
       return Optional.empty();
     }
-    Fraction value = Fraction.parse(m.group(1) + (m.group(3) == null ? "" : "." + m.group(3)));
-    return Optional.of(new Reading(value, ",".equals(m.group(2))));
+    return Optional.of(new Reading(Fraction.of(whole * scale + decimals, scale), mark == ','));
   }
 
   /** A count written as text ({@code 12}), else empty. */
