@@ -13,7 +13,7 @@ class ResultBuilderTest {
   @Test
   void evidenceIsRecordedOnceInFirstOrderWithItsLocation() {
     Proposal p = TestProposals.read("residents:\n  involved: 40\n  members: 30\n");
-    ResultBuilder r = new ResultBuilder(p);
+    ResultBuilder r = new ResultBuilder(p, new Finances(p));
     r.evidence("residents.involved");
     r.evidence("residents.members");
     r.evidence("residents.involved");
@@ -32,7 +32,8 @@ class ResultBuilderTest {
 
   @Test
   void valuesKeepTheirOrderAndACapKeepsTheLevelBefore() {
-    ResultBuilder r = new ResultBuilder(TestProposals.read(""));
+    Proposal empty = TestProposals.read("");
+    ResultBuilder r = new ResultBuilder(empty, new Finances(empty));
     r.value("b", MeasuredValue.count(2));
     r.value("a", MeasuredValue.text("x"));
     MeasureResult capped = r.capped(4, 2, "evidence");
@@ -40,6 +41,24 @@ class ResultBuilderTest {
     assertThat(capped.level()).isEqualTo(2);
     assertThat(capped.uncappedLevel()).isEqualTo(4);
     assertThat(capped.cap()).isEqualTo("evidence");
+  }
+
+  @Test
+  void withoutDetailOnlyTheLevelAndCapAreKept() {
+    Proposal p = TestProposals.read("residents:\n  involved: 40\n");
+    ResultBuilder r = new ResultBuilder(p, new Finances(p, false));
+    assertThat(r.detailed()).isFalse();
+    r.value("n", MeasuredValue.count(2));
+    r.evidence("residents.involved");
+    r.evidence("residents", ".involved");
+    MeasureResult result = r.level(3);
+    assertThat(result).isSameAs(MeasureResult.levelOnly(3));
+    assertThat(result.values()).isEmpty();
+    assertThat(result.evidence()).isEmpty();
+    MeasureResult capped = r.capped(4, 2, "evidence");
+    assertThat(capped.level()).isEqualTo(2);
+    assertThat(capped.uncappedLevel()).isEqualTo(4);
+    assertThat(capped.values()).isEmpty();
   }
 
   @Test
