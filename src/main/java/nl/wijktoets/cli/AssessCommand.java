@@ -112,7 +112,7 @@ public final class AssessCommand extends Subcommand {
     // where each report goes, decided (and checked for clashes) before anything is read or written
     Map<String, Path> targets = targets();
     Assessor assessor = new Assessor(rubric.load(console));
-    top = Mixins.top(top, assessor.rubric());
+    top = top(top, assessor.rubric());
     Reports reports = new Reports(templates.load(), gates.minLesson, configName());
     ExitCode code = ExitCode.OK;
     List<Assessment> assessed = new ArrayList<>();

@@ -133,7 +133,7 @@ public final class BatchCommand extends Subcommand {
     int threads = threads();
     checkFiles();
     Rubric rubric = this.rubric.load(console);
-    Mixins.top(top, rubric);
+    top(top, rubric);
     Templates templates = this.templates.load();
     long started = System.nanoTime();
     Overview overview;

@@ -317,12 +317,13 @@ final class ProjectConfig {
           values.put(key, new Value(key, path.toString(), shown(path, workingDirectory), where));
         }
         case MIN_SCORE, MIN_LESSON -> {
-          BigDecimal n = number(text);
+          // a number, or text with a Dutch decimal comma (80,5) as on the command line
+          BigDecimal n = s.isNumber() ? number(text) : Mixins.decimal(text);
           if (n == null || !Gates.valid(n)) {
             findings.add(
                 Finding.error(
                     "config/type",
-                    s.location(),
+                    where,
                     s.path(),
                     "finding.expected",
                     lastPart(key.path()),

@@ -3,6 +3,8 @@ package nl.wijktoets.cli;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import nl.wijktoets.rubric.Rubric;
+import nl.wijktoets.source.Finding;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -88,14 +90,40 @@ abstract class Subcommand implements Callable<Integer> {
    * built-in default gave it.
    */
   String fromSettings(String option) {
-    if (spec.commandLine().getParseResult() != null
-        && spec.commandLine().getParseResult().hasMatchedOption(option)) {
-      return "";
-    }
-    return ProjectConfig.Key.of(spec.name(), option)
-        .flatMap(key -> projectConfig.flatMap(c -> c.value(key)))
+    return settingFromFile(option)
         .map(v -> " (" + projectConfig.get().name() + ":" + v.at().line() + ")")
         .orElse("");
+  }
+
+  /** The settings file's value of an option, when that is where the option's value came from. */
+  private Optional<ProjectConfig.Value> settingFromFile(String option) {
+    if (spec.commandLine().getParseResult() != null
+        && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+      return Optional.empty();
+    }
+    return ProjectConfig.Key.of(spec.name(), option)
+        .flatMap(key -> projectConfig.flatMap(c -> c.value(key)));
+  }
+
+  /**
+   * Checks {@code --top N} against the rubric in use ({@link Mixins#top}). A {@code top} from the
+   * settings file that the rubric cannot give is an error of that file: located, exit 3.
+   */
+  int top(int top, Rubric rubric) {
+    Optional<ProjectConfig.Value> fromFile = settingFromFile("--top");
+    long criteria = rubric.criteria().count();
+    if (fromFile.isPresent() && (top < 1 || top > criteria)) {
+      console.finding(
+          Finding.error(
+              "config/type",
+              fromFile.get().at(),
+              ProjectConfig.Key.TOP.path(),
+              "finding.config.top-range",
+              criteria,
+              top));
+      throw new CliException(ExitCode.INPUT_ERROR, "config.unusable", configName());
+    }
+    return Mixins.top(top, rubric);
   }
 
   /** Does the command's work. */

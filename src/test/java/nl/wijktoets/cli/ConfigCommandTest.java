@@ -247,6 +247,20 @@ class ConfigCommandTest {
         .hasSize(3);
     assertThat(json(in("assess", transvaal, "-f", "json", "--top", "2")).get("nextSteps"))
         .hasSize(2);
+    // more steps than the rubric has criteria: an error of the file (exit 3), located
+    settings("version: 1\ntop: 20\n");
+    Run tooMany = in("assess", transvaal);
+    assertThat(tooMany.code()).isEqualTo(3);
+    assertThat(tooMany.out()).isEmpty();
+    assertThat(tooMany.err())
+        .contains("../.wijktoets.yaml:2:1: error: top must be 1 up to 15 here")
+        .contains("[config/type]");
+    assertThat(
+            in("batch", Path.of("examples/batch/proposals.csv").toAbsolutePath().toString()).code())
+        .isEqualTo(3);
+    // on the command line it stays a usage error
+    assertThat(in("assess", transvaal, "--top", "20", "--no-config").code()).isEqualTo(2);
+    assertThat(in("assess", transvaal, "--top", "4").code()).isZero();
   }
 
   @Test
@@ -262,6 +276,13 @@ class ConfigCommandTest {
         .contains("is below --min-score 65")
         .doesNotContain("wijktoets.yaml");
     assertThat(in("assess", transvaal, "--no-fail").code()).isZero();
+    settings("gates:\n  min_score: 62,5\n"); // a Dutch decimal comma, as on the command line
+    assertThat(in("assess", transvaal).code()).isEqualTo(1);
+    assertThat(
+            setting(json(in("config", "assess", "-f", "json")), "gates.min_score")
+                .get("value")
+                .decimalValue())
+        .isEqualByComparingTo("62.5");
     settings("gates: {min_lesson: 55}\n");
     assertThat(in("assess", transvaal).code()).isEqualTo(1);
     assertThat(in("assess", transvaal, "--min-lesson", "40").code()).isZero();

@@ -124,8 +124,10 @@ class ProjectConfigTest {
         Arguments.of("version: 1\ntop: -1\n", "2:1: error", "config/type", "from 1 to 1000"),
         Arguments.of("top: veel\n", "1:1: error", "config/type", "whole number"),
         Arguments.of("gates: {min_score: 120}\n", "1:9: error", "config/type", "0 to 100"),
+        Arguments.of("gates: {min_score: 80.5.1}\n", "1:9: error", "config/type", "0 to 100"),
+        Arguments.of("gates: {min_score: '101,5'}\n", "1:9: error", "config/type", "0 to 100"),
         Arguments.of(
-            "gates:\n  min_lesson: 12.1234567\n", "2:15: error", "config/type", "6 decimals"),
+            "gates:\n  min_lesson: 12.1234567\n", "2:3: error", "config/type", "6 decimals"),
         Arguments.of("gates: 55\n", "1:1: error", "config/type", "block of keys"),
         Arguments.of("validate: {strict: ja}\n", "1:12: error", "config/type", "true or false"),
         Arguments.of("batch:\n  threads: 0\n", "2:3: error", "config/type", "from 1 to 64"),
