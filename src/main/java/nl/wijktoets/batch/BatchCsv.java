@@ -5,25 +5,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a batch CSV (format 1), streaming: UTF-8 with or without BOM, {@code ,} or {@code ;}
  * detected from the header, quoted fields with newlines, case-insensitive headers (a duplicate is
- * an error), every row with its line number.
+ * an error), every row with its line number. Rows whose cells are all empty (a spreadsheet's blank
+ * rows, {@code ;;;;}) and empty lines are skipped and counted as blank.
  */
 public final class BatchCsv implements Closeable {
 
@@ -57,32 +52,33 @@ public final class BatchCsv implements Closeable {
   /** Something odd about the file that does not stop it being read: where, and what. */
   public record Warning(int line, String key, Object... args) {}
 
-  /** A data row: its line, its cells by lower-case header, and whether it is ragged. */
+  /** A data row: its number (blank rows not counted), its line, its cells, whether ragged. */
   public record Row(int number, int line, List<String> values, boolean ragged) {}
 
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final BufferedReader reader;
+  private final CsvRecords records;
   private final char delimiter;
+  private final boolean bom;
   private final List<String> header;
   private final List<String> originalHeader;
   private final Map<String, Integer> index;
-  private int rowNumber;
-  private long linesBefore;
   private final List<Warning> warnings = new ArrayList<>();
+  private int rowNumber;
+  private long blankRows;
 
   private BatchCsv(
-      Reader reader,
+      BufferedReader reader,
+      CsvRecords records,
       char delimiter,
+      boolean bom,
       List<String> header,
-      List<String> originalHeader,
-      CSVParser parser,
-      long headerLines) {
+      List<String> originalHeader) {
+    this.reader = reader;
+    this.records = records;
     this.delimiter = delimiter;
+    this.bom = bom;
     this.header = header;
     this.originalHeader = originalHeader;
-    this.parser = parser;
-    this.records = parser.iterator();
-    this.linesBefore = headerLines;
     Map<String, Integer> idx = new LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
       idx.put(header.get(i), i);
@@ -111,8 +107,9 @@ public final class BatchCsv implements Closeable {
             1 << 16);
     reader.mark(1 << 16);
     int first = reader.read();
+    boolean bom = first == '\uFEFF';
     boolean secondBom = false;
-    if (first != '\uFEFF') {
+    if (!bom) {
       reader.reset();
     } else {
       reader.mark(1 << 16);
@@ -144,85 +141,62 @@ public final class BatchCsv implements Closeable {
     }
     reader.reset();
     char delimiter = semicolons > commas ? ';' : ',';
-    CSVFormat format =
-        CSVFormat.Builder.create(CSVFormat.RFC4180)
-            .setDelimiter(delimiter)
-            .setQuote('"')
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .setTrim(false)
-            .get();
-    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-    Iterator<CSVRecord> it = parser.iterator();
-    if (!it.hasNext()) {
+    CsvRecords records = new CsvRecords(reader, delimiter);
+    CsvRecords.Raw headerRecord = nextRecord(records);
+    if (headerRecord == null) {
       throw new CsvException(1, "batch.csv.empty");
     }
-    CSVRecord headerRecord = next(it, 1);
+    List<String> cells = split(headerRecord, delimiter, 8);
     List<String> header = new ArrayList<>();
     List<String> original = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < headerRecord.size(); i++) {
-      String name = FlatRow.normaliseHeader(headerRecord.get(i));
+    for (int i = 0; i < cells.size(); i++) {
+      String name = FlatRow.normaliseHeader(cells.get(i));
       if (name.isEmpty()) {
         throw new CsvException(1, "batch.csv.empty-header", i + 1);
       }
       Integer before = seen.putIfAbsent(name, i);
       if (before != null) {
         throw new CsvException(
-            1, "batch.csv.duplicate-header", headerRecord.get(i).strip(), before + 1, i + 1);
+            1, "batch.csv.duplicate-header", cells.get(i).strip(), before + 1, i + 1);
       }
       header.add(name);
-      original.add(headerRecord.get(i).strip());
+      original.add(cells.get(i).strip());
     }
     BatchCsv csv =
-        new BatchCsv(
-            reader,
-            delimiter,
-            List.copyOf(header),
-            List.copyOf(original),
-            parser,
-            parser.getCurrentLineNumber());
+        new BatchCsv(reader, records, delimiter, bom, List.copyOf(header), List.copyOf(original));
     if (secondBom) {
       csv.warnings.add(new Warning(1, "batch.csv.second-bom"));
     }
     return csv;
   }
 
-  /** What was odd about the file so far (a second byte order mark). */
-  public List<Warning> warnings() {
-    return List.copyOf(warnings);
-  }
-
-  private static CSVRecord next(Iterator<CSVRecord> it, long line) throws CsvException {
+  private static CsvRecords.Raw nextRecord(CsvRecords records) throws IOException, CsvException {
     try {
-      return it.next();
-    } catch (UncheckedIOException e) {
-      throw problem(e, line);
-    } catch (IllegalStateException e) {
-      throw new CsvException((int) line, "batch.csv.quote", oneLine(e.getMessage()));
+      return records.next();
+    } catch (CsvRecords.QuoteException e) {
+      throw new CsvException(e.line(), "batch.csv.quote", e.getMessage());
+    } catch (CharacterCodingException e) {
+      throw new CsvException(records.line(), "batch.csv.encoding");
     }
   }
 
-  private static CsvException problem(UncheckedIOException e, long line) {
-    if (e.getCause() instanceof CharacterCodingException) {
-      return new CsvException((int) line, "batch.csv.encoding");
+  private static List<String> split(CsvRecords.Raw raw, char delimiter, int expected)
+      throws CsvException {
+    try {
+      return CsvRecords.fields(raw, delimiter, expected);
+    } catch (CsvRecords.QuoteException e) {
+      throw new CsvException(e.line(), "batch.csv.quote", e.getMessage());
     }
-    return new CsvException((int) line, "batch.csv.quote", oneLine(e.getMessage()));
-  }
-
-  /** The parser's message without Java class names or its own line note. */
-  private static String oneLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.replaceAll("([a-z]+\\.)+[A-Za-z]*Exception: ", "")
-        .replaceAll("\\(startline \\d+\\)\\s*", "")
-        .replaceAll("\\s+", " ")
-        .strip();
   }
 
   public char delimiter() {
     return delimiter;
+  }
+
+  /** Whether the list starts with a byte order mark (as Excel's "CSV UTF-8" does). */
+  public boolean bom() {
+    return bom;
   }
 
   /** The header names, lower case, in file order. */
@@ -240,31 +214,40 @@ public final class BatchCsv implements Closeable {
     return index;
   }
 
-  /** The next data row, or null at the end; empty lines are skipped. */
-  public Row next() throws CsvException {
+  /** What was odd about the file so far (a second byte order mark). */
+  public List<Warning> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /** How many blank rows (all cells empty, or an empty line) were skipped so far. */
+  public long blankRows() {
+    return blankRows;
+  }
+
+  /** The next data row, or null at the end; blank rows are skipped and counted. */
+  public Row next() throws CsvException, IOException {
     while (true) {
-      long startLine = linesBefore + 1;
-      boolean has;
-      try {
-        has = records.hasNext();
-      } catch (UncheckedIOException e) {
-        throw problem(e, startLine);
-      } catch (IllegalStateException e) {
-        throw new CsvException((int) startLine, "batch.csv.quote", oneLine(e.getMessage()));
-      }
-      if (!has) {
+      CsvRecords.Raw raw = nextRecord(records);
+      if (raw == null) {
         return null;
       }
-      CSVRecord record = next(records, startLine);
-      linesBefore = parser.getCurrentLineNumber();
-      if (record.size() == 1 && record.get(0).isEmpty()) {
-        continue; // an empty line
+      List<String> values = split(raw, delimiter, header.size());
+      if (isBlank(values)) {
+        blankRows++;
+        continue;
       }
       rowNumber++;
-      List<String> values = new ArrayList<>(record.size());
-      record.forEach(values::add);
-      return new Row(rowNumber, (int) startLine, values, record.size() != header.size());
+      return new Row(rowNumber, raw.line(), values, values.size() != header.size());
     }
+  }
+
+  private static boolean isBlank(List<String> values) {
+    for (String v : values) {
+      if (!v.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A row's cells by lower-case header (missing cells of a short row are absent). */
@@ -278,6 +261,6 @@ public final class BatchCsv implements Closeable {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    reader.close();
   }
 }

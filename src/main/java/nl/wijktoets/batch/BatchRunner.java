@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,6 @@ import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.YamlTreeReader;
 import nl.wijktoets.util.OutputFiles;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Scores every row of a batch CSV, streaming and in constant memory: rows are read in order, scored
@@ -77,7 +77,22 @@ public final class BatchRunner {
       Clock clock,
       String config) {}
 
-  /** How a row ended. */
+  /**
+   * What a batch run is asked to do besides {@link Options}: an Excel workbook of the results
+   * ({@code --xlsx}), and the column rows are grouped by in the overview and the workbook ({@code
+   * --group-by}, as the list's header names it; null for none).
+   */
+  public record Extras(OutputStream xlsx, String groupBy) {
+    public static final Extras NONE = new Extras(null, null);
+  }
+
+  /** Why a row could not be scored: the column at fault (null: none), a rule id, the message. */
+  public record Failure(String column, String rule, String message) {}
+
+  /**
+   * How a row ended. A scored row has its assessment; a failed one its {@link Failure}. {@code
+   * line} is the row's results CSV record, formatted by the thread that scored it.
+   */
   public record RowResult(
       BatchCsv.Row row,
       String id,
@@ -88,7 +103,10 @@ public final class BatchRunner {
       boolean gateFailed,
       String json,
       boolean flat,
-      Path yaml) {}
+      Path yaml,
+      Failure failure,
+      String group,
+      String line) {}
 
   /**
    * What the thread that reads the list decided about a row before it is scored: the file its
@@ -128,10 +146,23 @@ public final class BatchRunner {
   private List<BatchCsv.Warning> warnings = List.of();
   private long maxRowsInFlight;
   private final Scorer.Detail detail;
+  private final Extras extras;
+  // set once per run, before the first row is handed to a thread
+  private FlatRow.Layout layout;
+  private CSVFormat format;
+  private boolean decimalComma;
+  private List<Integer> passIndex = List.of();
+  private int groupIndex = -1;
+  private ResultsXlsx xlsx;
 
   public BatchRunner(Rubric rubric, Options options) {
+    this(rubric, options, Extras.NONE);
+  }
+
+  public BatchRunner(Rubric rubric, Options options, Extras extras) {
     this.assessor = new Assessor(rubric);
     this.options = options;
+    this.extras = extras;
     this.overview = new Overview(rubric);
     this.gates = Gates.of(options.minScore(), options.minLesson());
     this.defaultFirstYear = FlatRow.nextCalendarYear(options.clock());
@@ -188,10 +219,11 @@ public final class BatchRunner {
    * @throws BatchCsv.CsvException when the file as a whole cannot be read on (header, quoting)
    */
   public void run(InputStream in, Writer results, Consumer<Long> progress)
-      throws IOException, BatchCsv.CsvException {
+      throws IOException, BatchCsv.CsvException, GroupByException {
     Rubric rubric = assessor.rubric();
     try (BatchCsv csv = BatchCsv.open(in)) {
       warnings = csv.warnings();
+      layout = FlatRow.Layout.of(csv.index());
       List<String> passThrough = new ArrayList<>();
       List<Integer> passIndex = new ArrayList<>();
       Set<String> flatColumns = new HashSet<>(FlatRow.COLUMNS);
@@ -210,14 +242,34 @@ public final class BatchRunner {
       for (String h : passThrough) {
         header.add(safe(computed.contains(h.toLowerCase(Locale.ROOT)) ? "input_" + h : h));
       }
-      CSVPrinter printer =
-          new CSVPrinter(
-              results,
-              CSVFormat.Builder.create(CSVFormat.RFC4180)
-                  .setDelimiter(csv.delimiter())
-                  .setRecordSeparator("\n")
-                  .get());
-      printer.printRecord(header);
+      this.passIndex = List.copyOf(passIndex);
+      String groupName = null;
+      if (extras.groupBy() != null) {
+        Integer g = csv.index().get(FlatRow.normaliseHeader(extras.groupBy()));
+        if (g == null) {
+          throw new GroupByException(extras.groupBy(), csv.originalHeader());
+        }
+        groupIndex = g;
+        groupName = csv.originalHeader().get(g);
+        overview.groupBy(groupName);
+      }
+      // the list's dialect: its delimiter; with ; (Excel's Dutch "CSV") decimal commas and a BOM,
+      // which Excel needs to read UTF-8; with , a BOM when the list had one
+      decimalComma = csv.delimiter() == ';';
+      format =
+          CSVFormat.Builder.create(CSVFormat.RFC4180)
+              .setDelimiter(csv.delimiter())
+              .setRecordSeparator("\n")
+              .get();
+      if (decimalComma || csv.bom()) {
+        results.write('\uFEFF');
+      }
+      results.write(record(header));
+      if (extras.xlsx() != null) {
+        xlsx =
+            new ResultsXlsx(
+                extras.xlsx(), header, rubric.lessons().size(), groupName, options.language());
+      }
       XmlWriter junit = null;
       if (options.junit() != null) {
         junit = XmlWriter.open(options.junit());
@@ -250,7 +302,7 @@ public final class BatchRunner {
             window.add(pool.submit(() -> score(csv, task)));
             chunk = new ArrayList<>(chunkSize);
             while (window.size() >= maxWindow) {
-              done += write(window.poll(), printer, passIndex, junit);
+              done += write(window.poll(), results, junit);
               progress.accept(done);
             }
           }
@@ -260,22 +312,46 @@ public final class BatchRunner {
           window.add(pool.submit(() -> score(csv, task)));
         }
         while (!window.isEmpty()) {
-          done += write(window.poll(), printer, passIndex, junit);
+          done += write(window.poll(), results, junit);
           progress.accept(done);
         }
       } finally {
         pool.shutdownNow();
       }
+      overview.blank(csv.blankRows());
       if (junit != null) {
         junit.endElement();
         junit.close();
       }
-      printer.flush();
+      if (xlsx != null) {
+        xlsx.finish();
+      }
     }
   }
 
-  private int write(
-      Future<List<RowResult>> future, CSVPrinter printer, List<Integer> passIndex, XmlWriter junit)
+  /** {@code --group-by} names a column the list does not have. */
+  public static final class GroupByException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String column;
+    private final transient List<String> columns;
+
+    GroupByException(String column, List<String> columns) {
+      super(column, null, false, false);
+      this.column = column;
+      this.columns = List.copyOf(columns);
+    }
+
+    public String column() {
+      return column;
+    }
+
+    /** The list's columns, as its header writes them. */
+    public List<String> columns() {
+      return columns;
+    }
+  }
+
+  private int write(Future<List<RowResult>> future, Writer out, XmlWriter junit)
       throws IOException {
     List<RowResult> results;
     try {
@@ -289,55 +365,119 @@ public final class BatchRunner {
       }
       throw new IOException(e.getCause());
     }
-    Rubric rubric = assessor.rubric();
-    List<String> record = new ArrayList<>();
     for (RowResult result : results) {
       RowResult r =
           result.assessment() != null && result.yaml() != null ? writeYaml(result) : result;
-      record.clear();
-      record.add(safe(r.id()));
-      record.add(safe(r.name()));
+      out.write(r.line());
       Assessment a = r.assessment();
+      int line = r.row().line();
       if (a != null) {
-        record.add(a.total().toPlainString(6));
-        record.add(a.band().id());
-        for (Assessment.LessonResult l : a.lessons()) {
-          record.add(l.score().toPlainString(6));
-        }
-        StringBuilder steps = new StringBuilder();
-        a.nextSteps().stream()
-            .limit(options.top())
-            .forEach(
-                s ->
-                    steps
-                        .append(steps.length() > 0 ? " " : "")
-                        .append(s.criterion().criterion().id()));
-        record.add(steps.toString());
-        overview.add(r.row().number(), r.id(), a);
+        overview.add(r.row().number(), r.id(), a, r.group());
         if (r.gateFailed()) {
-          overview.gateFailed();
-        }
-        if (options.json() != null) {
-          options.json().write(r.json());
-          options.json().write('\n');
+          overview.gateFailed(r.row().number(), line, r.id(), a);
         }
         if (junit != null) {
           JunitReport.suite(junit, a, options.minLesson());
         }
       } else {
-        record.add("");
-        record.add("");
-        rubric.lessons().forEach(l -> record.add(""));
-        record.add("");
-        overview.error();
+        Failure f = r.failure();
+        overview.error(line, r.id(), f.column(), f.message(), r.group());
+        if (junit != null) {
+          JunitReport.failedRow(
+              junit, options.displayName(), line, r.id(), f.column(), f.rule(), f.message());
+        }
       }
-      record.add(safe(r.status()));
-      for (Integer i : passIndex) {
-        record.add(i < r.row().values().size() ? safe(r.row().values().get(i)) : "");
+      if (options.json() != null) {
+        options.json().write(r.json());
+        options.json().write('\n');
       }
-      printer.printRecord(record);
+      if (xlsx != null) {
+        xlsx.row(r, a == null ? null : scores(a), a == null ? null : steps(a), passValues(r.row()));
+      }
     }
     return results.size();
+  }
+
+  /** A row's results CSV record: id, name, score, band, lesson scores, steps, status, the rest. */
+  private String record(RowResult r) {
+    List<Object> cells = new ArrayList<>(8 + passIndex.size() + 3);
+    cells.add(safe(r.id()));
+    cells.add(safe(r.name()));
+    Assessment a = r.assessment();
+    int lessons = assessor.rubric().lessons().size();
+    if (a != null) {
+      String[] scores = scores(a);
+      cells.add(number(scores[0]));
+      cells.add(a.band().id());
+      for (int i = 1; i <= lessons; i++) {
+        cells.add(number(scores[i]));
+      }
+      cells.add(steps(a));
+    } else {
+      for (int i = 0; i < lessons + 3; i++) {
+        cells.add("");
+      }
+    }
+    cells.add(safe(r.status()));
+    for (String v : passValues(r.row())) {
+      cells.add(safe(v));
+    }
+    return record(cells);
+  }
+
+  /** The total and each lesson's score, as plain decimals with a point (six places at most). */
+  private static String[] scores(Assessment a) {
+    String[] out = new String[a.lessons().size() + 1];
+    out[0] = a.total().toPlainString(6);
+    for (int i = 0; i < a.lessons().size(); i++) {
+      out[i + 1] = a.lessons().get(i).score().toPlainString(6);
+    }
+    return out;
+  }
+
+  /** A number in the results' dialect: a decimal comma in a ; list. */
+  private String number(String plain) {
+    return decimalComma ? plain.replace('.', ',') : plain;
+  }
+
+  /** The first --top next steps, by criterion id, separated by spaces. */
+  private String steps(Assessment a) {
+    StringBuilder steps = new StringBuilder();
+    int n = 0;
+    for (Assessment.NextStep s : a.nextSteps()) {
+      if (n++ >= options.top()) {
+        break;
+      }
+      if (steps.length() > 0) {
+        steps.append(' ');
+      }
+      steps.append(s.criterion().criterion().id());
+    }
+    return steps.toString();
+  }
+
+  private List<String> passValues(BatchCsv.Row row) {
+    List<String> values = new ArrayList<>(passIndex.size());
+    for (int i : passIndex) {
+      values.add(i < row.values().size() ? row.values().get(i) : "");
+    }
+    return values;
+  }
+
+  /** One record of the results CSV, line end included. */
+  private String record(List<?> cells) {
+    StringBuilder sb = new StringBuilder(256);
+    try {
+      boolean first = true;
+      for (Object cell : cells) {
+        format.print(cell, sb, first);
+        first = false;
+      }
+      format.println(sb);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return sb.toString();
   }
 
   /** Neutralises cells a spreadsheet would run as a formula (=, +, -, @, tab, CR). */
@@ -451,27 +591,37 @@ public final class BatchRunner {
   }
 
   RowResult scoreRow(BatchCsv csv, BatchCsv.Row row) {
+    if (layout == null) { // a row scored on its own (tests), not through run()
+      layout = FlatRow.Layout.of(csv.index());
+      format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    }
     return scoreRow(csv, Planned.plain(row));
   }
 
   private RowResult scoreRow(BatchCsv csv, Planned planned) {
     BatchCsv.Row row = planned.row();
-    FlatRow.Layout layout = layout(csv);
     List<String> values = row.values();
     String id = blankToNull(layout.cell(values, FlatRow.Column.ID));
     if (id == null) {
       id = Integer.toString(row.number());
     }
     String name = Objects.requireNonNullElse(layout.cell(values, FlatRow.Column.NAME), "");
+    String group =
+        groupIndex < 0 ? null : groupIndex < values.size() ? values.get(groupIndex).strip() : "";
     if (row.ragged()) {
       return error(
           row,
           id,
           name,
-          msg("batch.row.ragged", row.values().size(), csv.header().size(), row.line()));
+          group,
+          msg("batch.row.ragged", row.values().size(), csv.header().size(), row.line()),
+          new Failure(
+              null,
+              "batch/ragged",
+              msg("batch.row.ragged.why", row.values().size(), csv.header().size())));
     }
     if (planned.refusal() != null) {
-      return error(row, id, name, msg("batch.row.error", "file", planned.refusal(), row.line()));
+      return failed(row, id, name, group, "file", "batch/file-is-output", planned.refusal());
     }
     String where = options.displayName() + ":" + row.line();
     try {
@@ -489,42 +639,88 @@ public final class BatchRunner {
       }
       boolean gate = gateFailed(a);
       String json =
-          options.json() == null ? null : JsonReport.compact(a, options.top(), options.config());
+          options.json() == null
+              ? null
+              : JsonReport.batchLine(a, options.top(), options.config(), id, row.line());
       String status = planned.yamlStatus() == null ? "ok" : planned.yamlStatus();
-      return new RowResult(
-          row, id, name, a, status, false, gate, json, file == null, planned.yaml());
+      RowResult r =
+          new RowResult(
+              row,
+              id,
+              name,
+              a,
+              status,
+              false,
+              gate,
+              json,
+              file == null,
+              planned.yaml(),
+              null,
+              group,
+              null);
+      return withLine(r);
     } catch (RowException e) {
-      return error(
-          row, id, name, msg("batch.row.error", e.column(), msg(e.key(), e.args()), row.line()));
+      return failed(row, id, name, group, e.column(), rule(e.key()), msg(e.key(), e.args()));
     } catch (FileProblem e) {
-      return error(row, id, name, msg("batch.row.error", "file", e.getMessage(), row.line()));
+      return failed(row, id, name, group, "file", e.rule(), e.getMessage());
     } catch (IOException e) {
-      return error(
-          row,
-          id,
-          name,
-          msg("batch.row.error", "file", String.valueOf(e.getMessage()), row.line()));
+      return failed(row, id, name, group, "file", "batch/file", String.valueOf(e.getMessage()));
     } catch (RuntimeException e) {
-      return error(row, id, name, msg("error.internal", String.valueOf(e.getMessage())));
+      String why = msg("error.internal", String.valueOf(e.getMessage()));
+      return error(row, id, name, group, why, new Failure(null, "batch/internal", why));
     }
   }
 
-  /** Where the flat columns are in this list: worked out once, on first use. */
-  private FlatRow.Layout layout(BatchCsv csv) {
-    FlatRow.Layout l = layout;
-    if (l == null || layoutOf != csv) {
-      l = FlatRow.Layout.of(csv.index());
-      layout = l;
-      layoutOf = csv;
-    }
-    return l;
+  /** The rule id of a row error's message key: {@code batch.row.count} is {@code batch/count}. */
+  static String rule(String key) {
+    return "batch/" + (key.startsWith("batch.row.") ? key.substring("batch.row.".length()) : key);
   }
 
-  private volatile FlatRow.Layout layout;
-  private volatile BatchCsv layoutOf;
+  private RowResult withLine(RowResult r) {
+    return new RowResult(
+        r.row(),
+        r.id(),
+        r.name(),
+        r.assessment(),
+        r.status(),
+        r.error(),
+        r.gateFailed(),
+        r.json(),
+        r.flat(),
+        r.yaml(),
+        r.failure(),
+        r.group(),
+        record(r));
+  }
 
-  private RowResult error(BatchCsv.Row row, String id, String name, String status) {
-    return new RowResult(row, id, name, null, status, true, false, null, false, null);
+  /** A row that failed in a column: its status names the line and the column. */
+  private RowResult failed(
+      BatchCsv.Row row,
+      String id,
+      String name,
+      String group,
+      String column,
+      String rule,
+      String message) {
+    return error(
+        row,
+        id,
+        name,
+        group,
+        msg("batch.row.error", column, message, row.line()),
+        new Failure(column, rule, message));
+  }
+
+  private RowResult error(
+      BatchCsv.Row row, String id, String name, String group, String status, Failure failure) {
+    String json =
+        options.json() == null
+            ? null
+            : JsonReport.failedRow(
+                id, row.line(), failure.column(), failure.rule(), failure.message());
+    return withLine(
+        new RowResult(
+            row, id, name, null, status, true, false, json, false, null, failure, group, null));
   }
 
   private static String blankToNull(String s) {
@@ -534,9 +730,16 @@ public final class BatchRunner {
   /** A {@code file} cell that cannot be used: outside the folder, unreadable or invalid. */
   static final class FileProblem extends Exception {
     private static final long serialVersionUID = 1L;
+    private final String rule;
 
-    FileProblem(String message) {
+    FileProblem(String rule, String message) {
       super(message, null, false, false);
+      this.rule = rule;
+    }
+
+    /** The rule the file breaks: a finding's rule, or batch's own. */
+    String rule() {
+      return rule;
     }
   }
 
@@ -544,14 +747,14 @@ public final class BatchRunner {
     Path base = options.csv().toAbsolutePath().getParent();
     Path resolved = base.resolve(file).normalize();
     if (Path.of(file).isAbsolute() || !resolved.startsWith(base.normalize())) {
-      throw new FileProblem(msg("batch.row.outside", file));
+      throw new FileProblem("batch/outside", msg("batch.row.outside", file));
     }
     if (!Files.isRegularFile(resolved)) {
-      throw new FileProblem(msg("batch.row.no-file", file));
+      throw new FileProblem("batch/no-file", msg("batch.row.no-file", file));
     }
     // no way out through a symbolic link either
     if (!resolved.toRealPath().startsWith(base.toRealPath())) {
-      throw new FileProblem(msg("batch.row.outside", file));
+      throw new FileProblem("batch/outside", msg("batch.row.outside", file));
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(resolved)) {
@@ -560,7 +763,7 @@ public final class BatchRunner {
     Assessor.Outcome outcome = assessor.assess(file, bytes, options.reportLanguage());
     if (!outcome.scored()) {
       Finding first = outcome.errors().get(0);
-      throw new FileProblem(first.format(options.language()));
+      throw new FileProblem(first.rule(), first.format(options.language()));
     }
     return outcome.assessment();
   }
@@ -576,7 +779,13 @@ public final class BatchRunner {
       return r;
     } catch (OutputFiles.WriteError e) {
       String why = Messages.cannotWrite(options.language(), e);
-      return error(r.row(), r.id(), r.name(), msg("batch.row.yaml-failed", why, r.row().line()));
+      return error(
+          r.row(),
+          r.id(),
+          r.name(),
+          r.group(),
+          msg("batch.row.yaml-failed", why, r.row().line()),
+          new Failure(null, "batch/yaml-failed", why));
     }
   }
 

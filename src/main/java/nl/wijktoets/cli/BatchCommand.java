@@ -3,6 +3,7 @@ package nl.wijktoets.cli;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  wijktoets batch examples/batch/proposals.csv -o results.csv --report overview.html",
-      "  wijktoets batch list.csv --json assessments.jsonl --junit batch.xml --min-score 55"
+      "  wijktoets batch list.csv --json assessments.jsonl --junit batch.xml --min-score 55",
+      "  wijktoets batch lijst.csv -o resultaten.csv --xlsx resultaten.xlsx --group-by district"
     })
 public final class BatchCommand extends Subcommand {
 
@@ -66,8 +68,24 @@ public final class BatchCommand extends Subcommand {
   @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Write the overview report to FILE: Markdown for .md, HTML for .html.")
+      description = "Write the overview report to FILE: Markdown for .md, HTML for .html or .htm.")
   Path report;
+
+  @Option(
+      names = "--xlsx",
+      paramLabel = "FILE",
+      description =
+          "Write the results to FILE as an Excel workbook: scores as numbers, the header frozen"
+              + " and filtered, a sheet of the rows that failed.")
+  Path xlsx;
+
+  @Option(
+      names = "--group-by",
+      paramLabel = "COLUMN",
+      description =
+          "Group the overview by a column of the list (such as district): counts per band and"
+              + " the mean score per group; the group is a column of --xlsx too.")
+  String groupBy;
 
   @Option(
       names = "--json",
@@ -146,8 +164,12 @@ public final class BatchCommand extends Subcommand {
       Writer jsonWriter = json == null ? null : files.open(json).writer();
       Writer junitWriter = junit == null ? null : files.open(junit).writer();
       Writer reportWriter = report == null ? null : files.open(report).writer();
+      OutputStream xlsxStream = xlsx == null ? null : files.open(xlsx).stream();
       BatchRunner runner =
-          new BatchRunner(rubric, options(jsonWriter, junitWriter, threads))
+          new BatchRunner(
+                  rubric,
+                  options(jsonWriter, junitWriter, threads),
+                  new BatchRunner.Extras(xlsxStream, groupBy))
               .protect(outputs(), Outputs.inputs(List.of(), this.rubric, this.templates));
       overview = score(runner, results);
       for (Writer w : new Writer[] {results, jsonWriter, junitWriter}) {
@@ -155,8 +177,12 @@ public final class BatchCommand extends Subcommand {
           w.flush();
         }
       }
+      if (xlsxStream != null) {
+        xlsxStream.flush();
+      }
       if (reportWriter != null) {
-        boolean html = report.toString().toLowerCase(Locale.ROOT).endsWith(".html");
+        String name = report.toString().toLowerCase(Locale.ROOT);
+        boolean html = name.endsWith(".html") || name.endsWith(".htm");
         reportWriter.write(
             new OverviewReport(templates, configName())
                 .render(overview, list.toString(), console.language(), html));
@@ -170,6 +196,9 @@ public final class BatchCommand extends Subcommand {
       throw CliException.withText(ExitCode.INPUT_ERROR, e.getMessage());
     } catch (OutputFiles.WriteError e) {
       throw CliException.cannotWrite(e);
+    } catch (BatchRunner.GroupByException e) {
+      throw new CliException(
+          ExitCode.USAGE, "batch.group-by.unknown", e.column(), String.join(", ", e.columns()));
     }
     if (!console.quiet()) {
       printSummary(overview, (System.nanoTime() - started) / 1e9);
@@ -193,7 +222,7 @@ public final class BatchCommand extends Subcommand {
 
   private List<Path> outputs() {
     List<Path> outputs = new ArrayList<>();
-    for (Path p : new Path[] {output, report, json, junit}) {
+    for (Path p : new Path[] {output, report, json, junit, xlsx}) {
       if (p != null) {
         outputs.add(p);
       }
@@ -219,7 +248,7 @@ public final class BatchCommand extends Subcommand {
 
   /** Scores the list into the results (-o or standard output), --json and --junit. */
   private Overview score(BatchRunner runner, Writer results)
-      throws IOException, BatchCsv.CsvException {
+      throws IOException, BatchCsv.CsvException, BatchRunner.GroupByException {
     boolean showProgress = !noProgress && !console.quiet() && Progress.stderrIsTerminal();
     Progress progress = new Progress(console.err(), showProgress, Files.size(list));
     try (InputStream in = progress.wrap(Files.newInputStream(list))) {
@@ -290,6 +319,9 @@ public final class BatchCommand extends Subcommand {
                 overview.errors(),
                 String.format(Locale.ROOT, "%.1f", seconds),
                 Math.round(overview.rows() / Math.max(seconds, 1e-3))));
+    if (overview.blank() > 0) {
+      console.err().println(console.msg("batch.summary.blank", overview.blank()));
+    }
     if (dutchCells > 0) {
       // rows have no warnings: say here how many cells were read the Dutch way
       console.err().println(console.msg("batch.summary.dutch", dutchCells));

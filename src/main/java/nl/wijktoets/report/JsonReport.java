@@ -80,6 +80,43 @@ public final class JsonReport {
     }
   }
 
+  /**
+   * One batch row's assessment on one line (JSON Lines): the assessment with the row's {@code id}
+   * and its {@code line} in the list first.
+   */
+  public static String batchLine(Assessment a, int top, String config, String id, int line) {
+    ObjectNode root = F.objectNode();
+    root.put("id", id);
+    root.put("line", line);
+    root.setAll(toJson(a, top, config));
+    return compactly(root);
+  }
+
+  /**
+   * A batch row that could not be scored, on one line: {@code {"id", "line", "status": "error",
+   * "column", "rule", "message"}} ({@code column} left out when no one column is at fault).
+   */
+  public static String failedRow(String id, int line, String column, String rule, String message) {
+    ObjectNode root = F.objectNode();
+    root.put("id", id);
+    root.put("line", line);
+    root.put("status", "error");
+    if (column != null) {
+      root.put("column", column);
+    }
+    root.put("rule", rule);
+    root.put("message", message);
+    return compactly(root);
+  }
+
+  private static String compactly(JsonNode node) {
+    try {
+      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String write(JsonNode node) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter(

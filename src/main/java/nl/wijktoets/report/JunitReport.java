@@ -95,6 +95,38 @@ public final class JunitReport {
     w.endElement();
   }
 
+  /**
+   * A batch row that could not be scored (also streamed by batch): a test suite named after its
+   * line in the list, with one failing test case that says why.
+   *
+   * @param column the column at fault, or null
+   */
+  public static void failedRow(
+      XmlWriter w, String list, int line, String id, String column, String rule, String message)
+      throws IOException {
+    String name = list + ":" + line;
+    w.startElement("testsuite");
+    w.attribute("name", name);
+    w.attribute("tests", "1");
+    w.attribute("failures", "1");
+    w.attribute("errors", "0");
+    w.attribute("skipped", "0");
+    w.attribute("time", "0");
+    w.startElement("properties");
+    property(w, "id", id);
+    property(w, "line", Integer.toString(line));
+    w.endElement();
+    w.startElement("testcase");
+    w.attribute("classname", name);
+    w.attribute("name", column == null ? "row" : column);
+    w.attribute("time", "0");
+    w.emptyElement("failure");
+    w.attribute("type", rule);
+    w.attribute("message", message);
+    w.endElement();
+    w.endElement();
+  }
+
   private static void property(XmlWriter w, String name, String value) throws IOException {
     w.emptyElement("property");
     w.attribute("name", name);

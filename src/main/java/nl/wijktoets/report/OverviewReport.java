@@ -135,6 +135,73 @@ public final class OverviewReport {
       weak.add(w);
     }
     m.put("weaknesses", weak);
+    m.put("blank", o.blank());
+    m.put(
+        "blank_note", o.blank() == 0 ? "" : Messages.get(lang, "report.overview.blank", o.blank()));
+    List<Map<String, Object>> failed = new ArrayList<>();
+    for (Overview.Failed f : o.failed()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("line", f.line());
+      row.put("id", f.id());
+      row.put("column", f.column());
+      row.put("message", f.message());
+      failed.add(row);
+    }
+    m.put("failed", failed);
+    m.put(
+        "failed_more",
+        o.errors() > failed.size()
+            ? Messages.get(lang, "report.overview.failed.more", o.errors() - failed.size())
+            : "");
+    List<Map<String, Object>> below = new ArrayList<>();
+    for (Overview.BelowGate b : o.belowGate()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("row", b.row());
+      row.put("line", b.line());
+      row.put("id", b.id());
+      row.put("name", b.name() == null ? "" : b.name());
+      row.put("total", Formats.total(b.total(), lang));
+      row.put("band", b.band());
+      below.add(row);
+    }
+    m.put("below_gate", below);
+    m.put(
+        "below_gate_more",
+        o.gateFailures() > below.size()
+            ? Messages.get(lang, "report.overview.below_gate.more", o.gateFailures() - below.size())
+            : "");
+    m.put("group_column", o.groupColumn() == null ? "" : o.groupColumn());
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (Overview.Group g : o.groups()) {
+      Map<String, Object> group = new LinkedHashMap<>();
+      String name =
+          g.name().isEmpty()
+              ? Messages.get(lang, "report.overview.group.empty")
+              : Overview.OTHER.equals(g.name())
+                  ? Messages.get(lang, "report.overview.group.other")
+                  : g.name();
+      group.put("name", name);
+      List<Long> counts = new ArrayList<>();
+      for (long c : g.bands()) {
+        counts.add(c);
+      }
+      group.put("bands", counts);
+      group.put("scored", g.scored());
+      group.put("errors", g.errors());
+      group.put("mean_total", g.scored() == 0 ? "" : Formats.total(g.meanTotal(), lang));
+      groups.add(group);
+    }
+    m.put("groups", groups);
+    m.put(
+        "groups_title",
+        o.groupColumn() == null
+            ? ""
+            : Messages.get(lang, "report.overview.groups", o.groupColumn()));
+    m.put(
+        "groups_intro",
+        o.groupColumn() == null
+            ? ""
+            : Messages.get(lang, "report.overview.groups.intro", o.groupColumn()));
     Map<String, Object> footer = new LinkedHashMap<>();
     footer.put("tool", Version.NAME);
     footer.put("version", Version.version());

@@ -38,7 +38,7 @@ public final class XmlWriter {
   public static String document(Body body) {
     try {
       StringWriter buffer = new StringWriter();
-      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
+      XMLStreamWriter writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffer);
       writer.writeStartDocument("UTF-8", "1.0");
       body.write(new XmlWriter(writer));
       writer.writeEndDocument();
@@ -52,7 +52,8 @@ public final class XmlWriter {
   /** A document written straight to {@code out}, ended with {@link #close}. */
   public static XmlWriter open(Writer out) throws IOException {
     try {
-      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      // the JDK's own writer, whatever StAX library is on the class path (they differ in detail)
+      XMLStreamWriter writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       writer.writeStartDocument("UTF-8", "1.0");
       return new XmlWriter(writer);
     } catch (XMLStreamException e) {

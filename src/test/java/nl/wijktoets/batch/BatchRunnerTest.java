@@ -79,12 +79,13 @@ class BatchRunnerTest {
     }
     assertThat(progress).isSorted();
     char delimiter = text.lines().findFirst().orElse("").contains(";") ? ';' : ',';
+    String results = out.toString();
     List<CSVRecord> records =
         CSVFormat.RFC4180
             .builder()
             .setDelimiter(delimiter)
             .get()
-            .parse(new StringReader(out.toString()))
+            .parse(new StringReader(results.startsWith("\uFEFF") ? results.substring(1) : results))
             .getRecords();
     return new Result(out.toString(), records, runner.overview(), json.toString());
   }
@@ -179,7 +180,7 @@ class BatchRunnerTest {
   @Test
   void resultsHeaderAndLessonColumns() throws Exception {
     Result r = run("id;Name;neighbourhood;advisor;notes\nA;B;C;R. de Vries;n\n");
-    assertThat(r.csv()).startsWith("id;name;score;band;");
+    assertThat(r.csv()).startsWith("\uFEFFid;name;score;band;"); // Excel needs the BOM
     assertThat(r.header())
         .containsExactly(
             "id",
@@ -256,8 +257,16 @@ class BatchRunnerTest {
     assertThat(r.overview().ok()).isEqualTo(n - errors);
     assertThat(r.overview().bands().values().stream().mapToLong(Long::longValue).sum())
         .isEqualTo(n - errors);
-    // JSON lines: one per scored row, in input order
-    List<String> lines = r.json().lines().toList();
+    // JSON lines: one per row, failed rows too, in input order
+    List<String> all = r.json().lines().toList();
+    assertThat(all).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      JsonNode j = JSON.readTree(all.get(i));
+      assertThat(j.get("id").asText()).isEqualTo(String.format(Locale.ROOT, "R%03d", i));
+      assertThat(j.get("line").asInt()).isEqualTo(i + 2);
+      assertThat(j.has("status")).isEqualTo(i % 7 == 3 || i % 11 == 5);
+    }
+    List<String> lines = all.stream().filter(l -> !l.contains("\"status\":\"error\"")).toList();
     assertThat(lines).hasSize((int) (n - errors));
     JsonNode first = JSON.readTree(lines.get(0));
     assertThat(first.get("file").asText()).isEqualTo("list.csv:2");

@@ -115,23 +115,29 @@ class BatchCommandTest {
     assertThat(en.code()).as(en.err()).isZero();
     assertThat(nl.out()).isEmpty();
 
+    // Excel's Dutch dialect back: ; a BOM (so Excel reads UTF-8) and decimal commas
     String nlText = Files.readString(dir.resolve("nl.out"), StandardCharsets.UTF_8);
-    assertThat(nlText).startsWith("id;name;score;band;");
-    assertThat(nlText).doesNotStartWith("\uFEFF");
-    List<CSVRecord> nlRows = csv(nlText, ';');
+    assertThat(nlText).startsWith("\uFEFFid;name;score;band;");
+    String enText = Files.readString(dir.resolve("en.out"), StandardCharsets.UTF_8);
+    assertThat(enText).startsWith("id,name,score,band,");
+    List<CSVRecord> nlRows = csv(nlText.substring(1), ';');
     List<CSVRecord> enRows = csv(dir.resolve("en.out"), ',');
     assertThat(nlRows).hasSize(3);
     assertThat(nlRows.get(0).toList()).last().isEqualTo("Notes");
     for (int i = 0; i < 2; i++) {
       assertThat(cell(nlRows, i, "status")).isEqualTo("ok");
-      assertThat(nlRows.get(i + 1).toList())
+      assertThat(nlRows.get(i + 1).toList().stream().map(v -> v.replace(',', '.')).toList())
           .as("row %d: `;` and Dutch numbers score as `,` and points", i + 1)
-          .isEqualTo(enRows.get(i + 1).toList());
+          .isEqualTo(enRows.get(i + 1).toList().stream().map(v -> v.replace(',', '.')).toList());
     }
     assertThat(cell(nlRows, 0, "name")).isEqualTo("Eerste");
     assertThat(cell(nlRows, 0, "Notes")).isEqualTo("a, b");
-    assertThat(new BigDecimal(cell(nlRows, 0, "score"))).isPositive();
-    assertThat(cell(nlRows, 0, "score")).matches("[0-9]+(\\.[0-9]+)?");
+    assertThat(new BigDecimal(cell(enRows, 0, "score"))).isPositive();
+    assertThat(cell(enRows, 0, "score")).matches("[0-9]+(\\.[0-9]+)?");
+    assertThat(cell(nlRows, 0, "score")).isEqualTo(cell(enRows, 0, "score").replace('.', ','));
+    for (String column : List.of("score", "social-tendering", "middle-up-down")) {
+      assertThat(cell(nlRows, 0, column)).as(column).doesNotContain(".");
+    }
     assertThat(summary(nl)).containsExactly(2, 2, 0);
     // rows have no warnings: the summary counts the cells read as Dutch numbers
     assertThat(nl.err()).contains("wijktoets batch: 5 cell(s) read as Dutch numbers");
@@ -162,11 +168,23 @@ class BatchCommandTest {
     assertThat(cell(rows, 2, "status"))
         .isEqualTo("line 6: error in column name: required, but empty");
     // the scored rows carry their line: row 2 starts on line 5, row 4 on line 8
+    // every row is in --json, the failed one too, each with its id and line
     List<String> files = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     for (String l : Files.readAllLines(json, StandardCharsets.UTF_8)) {
-      files.add(JSON.readTree(l).get("file").asText());
+      JsonNode j = JSON.readTree(l);
+      lines.add(j.get("id").asText() + "@" + j.get("line").asInt());
+      if (j.has("file")) {
+        files.add(j.get("file").asText());
+      } else {
+        assertThat(j.get("status").asText()).isEqualTo("error");
+        assertThat(j.get("column").asText()).isEqualTo("name");
+        assertThat(j.get("rule").asText()).isEqualTo("batch/required");
+        assertThat(j.get("message").asText()).isEqualTo("required, but empty");
+      }
     }
     assertThat(files).containsExactly(list + ":2", list + ":5", list + ":8");
+    assertThat(lines).containsExactly("1@2", "2@5", "3@6", "4@8");
   }
 
   @Test
@@ -584,7 +602,10 @@ class BatchCommandTest {
       assertThat(rows.get(i + 1).get(0)).isEqualTo("R" + i);
     }
     try (Stream<String> lines = Files.lines(dir.resolve("t1.jsonl"), StandardCharsets.UTF_8)) {
-      assertThat(lines.count()).isEqualTo(2000 - errors);
+      assertThat(lines.filter(l -> l.contains("\"status\":\"error\"")).count()).isEqualTo(errors);
+    }
+    try (Stream<String> lines = Files.lines(dir.resolve("t1.jsonl"), StandardCharsets.UTF_8)) {
+      assertThat(lines.count()).isEqualTo(2000); // every row, the failed ones too
     }
   }
 
@@ -882,10 +903,13 @@ class BatchCommandTest {
     List<CSVRecord> rows = csv(r.out(), ',');
     List<CSVRecord> scored = rows.stream().skip(1).filter(x -> x.get(8).equals("ok")).toList();
     assertThat(scored).hasSize(10);
-    List<String> lines = Files.readAllLines(json, StandardCharsets.UTF_8);
+    List<String> all = Files.readAllLines(json, StandardCharsets.UTF_8);
+    assertThat(all).hasSize(12); // every row, the two that failed too
+    List<String> lines = all.stream().filter(l -> !l.contains("\"status\":\"error\"")).toList();
     assertThat(lines).hasSize(10);
     for (int i = 0; i < lines.size(); i++) {
       JsonNode j = JSON.readTree(lines.get(i));
+      assertThat(j.get("id").asText()).isEqualTo(scored.get(i).get(0));
       assertThat(j.get("schemaVersion").asText()).isEqualTo("1");
       assertThat(j.get("total").decimalValue())
           .isEqualByComparingTo(new BigDecimal(scored.get(i).get(2)));
@@ -897,7 +921,7 @@ class BatchCommandTest {
     org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(junit.toFile());
     assertThat(xml.getDocumentElement().getTagName()).isEqualTo("testsuites");
     NodeList suites = xml.getElementsByTagName("testsuite");
-    assertThat(suites.getLength()).isEqualTo(10);
+    assertThat(suites.getLength()).isEqualTo(12); // a suite per row, one that fails per failed row
     for (int i = 0; i < suites.getLength(); i++) {
       org.w3c.dom.Element suite = (org.w3c.dom.Element) suites.item(i);
       assertThat(suite.getElementsByTagName("testcase").getLength())

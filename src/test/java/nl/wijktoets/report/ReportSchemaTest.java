@@ -11,12 +11,16 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +54,30 @@ class ReportSchemaTest {
     Run r = run(all.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
     return JSON.readTree(r.out());
+  }
+
+  @Test
+  void everyBatchJsonLineValidatesScoredAndFailedRows(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("all.jsonl");
+    Run r = run("batch", "examples/batch/proposals.csv", "--json", out.toString(), "-q");
+    assertThat(r.code()).isEqualTo(3);
+    JsonSchema failedRow =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(schemaNode.get("$defs").get("failedRow"));
+    int failed = 0;
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      JsonNode j = JSON.readTree(line);
+      assertThat(j.get("id").asText()).isNotEmpty();
+      assertThat(j.get("line").asInt()).isPositive();
+      if (j.has("status")) {
+        failed++;
+        assertThat(failedRow.validate(j)).as(line).isEmpty();
+        assertThat(schema.validate(j)).isNotEmpty(); // a failed row is no assessment
+      } else {
+        assertThat(schema.validate(j)).as(line).isEmpty();
+      }
+    }
+    assertThat(failed).isEqualTo(2);
   }
 
   @Test

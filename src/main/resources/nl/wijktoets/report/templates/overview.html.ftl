@@ -22,7 +22,7 @@ svg.histogram { max-width: 28rem; display: inline-block; margin-right: 1rem; ver
 <header class="report">
   <p class="kicker">${t.overview_title}</p>
   <h1 dir="auto">${list}</h1>
-  <p class="place">${summary}. ${t.overview_mean}: <strong>${mean_total}</strong>.<#if gate_failures gt 0> ${t.overview_gate_failures}: ${gate_failures?c}.</#if></p>
+  <p class="place">${summary}. ${t.overview_mean}: <strong>${mean_total}</strong>.<#if gate_failures gt 0> ${t.overview_gate_failures}: ${gate_failures?c}.</#if><#if blank_note?has_content> ${blank_note}</#if></p>
 </header>
 <main>
 <section aria-labelledby="bands">
@@ -36,6 +36,55 @@ svg.histogram { max-width: 28rem; display: inline-block; margin-right: 1rem; ver
     </tbody>
   </table>
 </section>
+<#if group_column?has_content>
+<section aria-labelledby="groups">
+  <h2 id="groups">${groups_title}</h2>
+  <p>${groups_intro}</p>
+  <table>
+    <thead><tr><th scope="col">${t.overview_group}</th><#list bands as b><th scope="col" class="num">${b.id}</th></#list><th scope="col" class="num">${t.overview_errors}</th><th scope="col" class="num">${t.overview_mean}</th></tr></thead>
+    <tbody>
+<#list groups as g>
+      <tr><th scope="row" dir="auto">${g.name}</th><#list g.bands as n><td class="num">${n?c}</td></#list><td class="num">${g.errors?c}</td><td class="num">${g.mean_total}</td></tr>
+</#list>
+    </tbody>
+  </table>
+</section>
+</#if>
+<section aria-labelledby="failed">
+  <h2 id="failed">${t.overview_failed}</h2>
+<#if failed?has_content>
+  <p>${t.overview_failed_intro}</p>
+  <table>
+    <thead><tr><th scope="col" class="num">${t.overview_line}</th><th scope="col">id</th><th scope="col">${t.overview_column}</th><th scope="col">${t.overview_message}</th></tr></thead>
+    <tbody>
+<#list failed as f>
+      <tr><td class="num">${f.line?c}</td><td dir="auto">${f.id}</td><td>${f.column}</td><td dir="auto">${f.message}</td></tr>
+</#list>
+    </tbody>
+  </table>
+<#if failed_more?has_content>
+  <p>${failed_more}</p>
+</#if>
+<#else>
+  <p>${t.overview_failed_none}</p>
+</#if>
+</section>
+<#if below_gate?has_content>
+<section aria-labelledby="below-gate">
+  <h2 id="below-gate">${t.overview_below_gate}</h2>
+  <table>
+    <thead><tr><th scope="col" class="num">${t.overview_line}</th><th scope="col">id</th><th scope="col">${t.overview_name}</th><th scope="col" class="num">${t.overview_total}</th><th scope="col">${t.band}</th></tr></thead>
+    <tbody>
+<#list below_gate as r>
+      <tr><td class="num">${r.line?c}</td><td dir="auto">${r.id}</td><td dir="auto">${r.name}</td><td class="num">${r.total}</td><td>${r.band}</td></tr>
+</#list>
+    </tbody>
+  </table>
+<#if below_gate_more?has_content>
+  <p>${below_gate_more}</p>
+</#if>
+</section>
+</#if>
 <section aria-labelledby="distribution">
   <h2 id="distribution">${t.overview_distribution}</h2>
   <p>${c.fill(t.overview_distribution_intro, [floor])}</p>

@@ -2,7 +2,7 @@
 <#import "_common.ftl" as c>
 # ${t.overview_title}: ${list}
 
-${summary}. ${t.overview_mean}: **${mean_total}**.<#if gate_failures gt 0> ${t.overview_gate_failures}: ${gate_failures?c}.</#if>
+${summary}. ${t.overview_mean}: **${mean_total}**.<#if gate_failures gt 0> ${t.overview_gate_failures}: ${gate_failures?c}.</#if><#if blank_note?has_content> ${blank_note}</#if>
 
 ## ${t.overview_bands}
 
@@ -12,6 +12,50 @@ ${summary}. ${t.overview_mean}: **${mean_total}**.<#if gate_failures gt 0> ${t.o
 | ${b.id}: ${b.label} | ${b.count?c} | ${b.share} |
 </#list>
 
+<#if group_column?has_content>
+## ${groups_title}
+
+${groups_intro}
+
+| ${t.overview_group} | <#list bands as b>${b.id}<#sep> | </#list> | ${t.overview_errors} | ${t.overview_mean} |
+|---|<#list bands as b>---:|</#list>---:|---:|
+<#list groups as g>
+| ${g.name} | <#list g.bands as n>${n?c}<#sep> | </#list> | ${g.errors?c} | ${g.mean_total} |
+</#list>
+
+</#if>
+## ${t.overview_failed}
+
+<#if failed?has_content>
+${t.overview_failed_intro}
+
+| ${t.overview_line} | id | ${t.overview_column} | ${t.overview_message} |
+|---:|---|---|---|
+<#list failed as f>
+| ${f.line?c} | ${f.id} | ${f.column} | ${f.message} |
+</#list>
+<#if failed_more?has_content>
+
+${failed_more}
+</#if>
+<#else>
+${t.overview_failed_none}
+</#if>
+
+<#if below_gate?has_content>
+## ${t.overview_below_gate}
+
+| ${t.overview_line} | id | ${t.overview_name} | ${t.overview_total} | ${t.band} |
+|---:|---|---|---:|---|
+<#list below_gate as r>
+| ${r.line?c} | ${r.id} | ${r.name} | ${r.total} | ${r.band} |
+</#list>
+<#if below_gate_more?has_content>
+
+${below_gate_more}
+</#if>
+
+</#if>
 ## ${t.overview_distribution}
 
 ${c.fill(t.overview_distribution_intro, [floor])}
