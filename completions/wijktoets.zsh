@@ -373,7 +373,7 @@ function _picocli_wijktoets_batch() {
 
   local commands=""
   local flag_opts="'--no-config' '--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--report' '--json' '--junit' '--to-yaml' '--lang' '--config' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
+  local arg_opts="'-o' '--output' '--report' '--xlsx' '--group-by' '--json' '--junit' '--to-yaml' '--lang' '--config' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
   local nlen_option_args=("nl" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
@@ -390,6 +390,15 @@ function _picocli_wijktoets_batch() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--xlsx')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--group-by')
+      return
       ;;
     '--json')
       local IFS=$'\n'
