@@ -77,7 +77,7 @@ class BatchConsultantTest {
     assertThat(md).contains("| Ann | 0 | 0 | 0 | 1 | 0 | 2.5 |");
     assertThat(md).contains("| Bob | 0 | 0 | 0 | 1 | 0 | 0.0 |");
     assertThat(md).contains("| ann | 0 | 0 | 0 | 0 | 1 |  |");
-    assertThat(md).contains("| \\(empty\\) | 0 | 0 | 0 | 1 | 0 | 2.5 |");
+    assertThat(md).contains("| (empty) | 0 | 0 | 0 | 1 | 0 | 2.5 |");
   }
 
   @Test

@@ -486,7 +486,8 @@ class ConfigCommandTest {
         assertThat(texts).allSatisfy(t -> assertThat(t).contains("../.wijktoets.yaml"));
         assertThat(json.json().get("config").asText()).isEqualTo("../.wijktoets.yaml");
         assertThat(diffJson.json().get("config").asText()).isEqualTo("../.wijktoets.yaml");
-        assertThat(Files.readAllLines(lines))
+        // every scored row's line (a failed row's line names no settings: it has no score)
+        assertThat(Files.readAllLines(lines).stream().filter(l -> !l.contains("\"status\":")))
             .isNotEmpty()
             .allSatisfy(l -> assertThat(l).contains("\"config\":\"../.wijktoets.yaml\""));
       } else {
