@@ -85,7 +85,9 @@ public final class Main {
       return ExitCode.OK.number();
     }
     console.clock(clock);
-    // --lang and --verbose govern messages even about the command line itself
+    // --lang (else the project settings' lang) and --verbose govern messages even about the
+    // command line itself, and help
+    console.language(console.settings().language(args).orElse(null));
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--verbose")) {
         console.verbose(true);

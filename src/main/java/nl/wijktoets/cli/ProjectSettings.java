@@ -1,9 +1,12 @@
 package nl.wijktoets.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.wijktoets.i18n.Language;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -55,11 +58,49 @@ final class ProjectSettings {
    */
   Optional<ProjectConfig> chosen(CommandSpec command) {
     Mixins.ConfigChoice choice = choice(command);
-    if (workingDirectory == null || choice != null && choice.none()) {
+    return chosen(choice == null ? null : choice.file(), choice != null && choice.none());
+  }
+
+  /** The settings file named ({@code --config}), none ({@code --no-config}), or discovered. */
+  Optional<ProjectConfig> chosen(Path explicit, boolean none) {
+    if (workingDirectory == null || none) {
       return Optional.empty();
     }
-    Path explicit = choice == null ? null : choice.file();
     return read.computeIfAbsent(explicit == null ? "" : "=" + explicit, k -> load(explicit));
+  }
+
+  /**
+   * The language the project settings give a run, looked up before picocli reads the arguments (as
+   * {@link Main} does for {@code --lang}), so that help and usage errors are in it too: from the
+   * file named with {@code --config FILE}, none with {@code --no-config}, else the discovered one;
+   * empty when there is none, or it cannot be used (the command reports that).
+   */
+  Optional<Language> language(String[] args) {
+    Path explicit = null;
+    boolean none = false;
+    boolean init = Main.subcommandsFor(args).equals(List.of("init")); // its --config is a flag
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      String a = args[i];
+      if (a.equals("--no-config")) {
+        none = true;
+      } else if (a.equals("--config") && i + 1 < args.length && !init) {
+        explicit = path(args[i + 1]);
+      } else if (a.startsWith("--config=") && !init) {
+        explicit = path(a.substring(9));
+      }
+    }
+    return chosen(explicit, none)
+        .filter(ProjectConfig::usable)
+        .flatMap(c -> c.value(ProjectConfig.Key.LANG))
+        .flatMap(v -> Language.parse(v.text()));
+  }
+
+  private static Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      return null; // picocli reports it
+    }
   }
 
   /** How a command chooses its settings file: its {@code --config}/{@code --no-config} mixin. */

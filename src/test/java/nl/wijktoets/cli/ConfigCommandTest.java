@@ -203,6 +203,28 @@ class ConfigCommandTest {
   }
 
   @Test
+  void helpAndUsageErrorsFollowTheFilesLang() throws IOException {
+    settings("lang: nl\n");
+    assertThat(in("assess", "--help").out()).startsWith("Gebruik: wijktoets assess");
+    assertThat(in("assess", "--help", "--lang", "en").out()).startsWith("Usage: wijktoets assess");
+    assertThat(in("assess", "--help", "--no-config").out()).startsWith("Usage: wijktoets assess");
+    assertThat(in("validate").err()).contains("fout");
+    // init's --config is a flag, not a file name
+    assertThat(in("init", "--config", "--help").out()).startsWith("Gebruik: wijktoets init");
+    Path english = write(docs.resolve("en.yaml"), "lang: en\n");
+    assertThat(
+            runIn(
+                    docs,
+                    Map.of("LANG", "nl_NL.UTF-8"),
+                    "assess",
+                    "--help",
+                    "--config",
+                    english.toString())
+                .out())
+        .startsWith("Usage: wijktoets assess");
+  }
+
+  @Test
   void rubricFromTheFileAndTheCommandLine() throws IOException {
     String transvaal = proposal("transvaal");
     settings("rubric: rubrics/werk-eerst.yaml\n");
