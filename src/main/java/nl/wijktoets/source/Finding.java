@@ -34,8 +34,13 @@ public record Finding(
     }
   }
 
+  /**
+   * A finding at a private path ({@link Privacy}: under founders or contact) shows neither the
+   * private keys of its path nor any private value in its message, whoever made it.
+   */
   public Finding {
-    args = List.copyOf(args);
+    args = List.copyOf(Privacy.shownArgs(path, args));
+    path = Privacy.shownPath(path);
   }
 
   public static Finding error(

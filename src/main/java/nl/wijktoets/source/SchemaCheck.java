@@ -218,6 +218,15 @@ public final class SchemaCheck {
         if (parentSchema != null && parentSchema.has("properties")) {
           parentSchema.get("properties").fieldNames().forEachRemaining(known::add);
         }
+        if (Privacy.isPrivate(path)) { // the key itself may be a name or a phone number
+          yield Finding.warning(
+              "schema/unknown-key",
+              at,
+              path,
+              "finding.unknown-key.private",
+              Privacy.shownPath(parent),
+              String.join(", ", known));
+        }
         String nearest = Suggestions.nearest(key, known);
         yield nearest != null
             ? Finding.warning(
