@@ -39,7 +39,8 @@ final class ProjectConfig {
   static final String SCHEMA_RESOURCE = "/nl/wijktoets/schema/config.schema.json";
 
   /** A settings file is small: 64 KiB, depth 16, 2,000 values. */
-  static final YamlTreeReader.Limits LIMITS = new YamlTreeReader.Limits(64 * 1024, 16, 2_000);
+  static final YamlTreeReader.Limits LIMITS =
+      new YamlTreeReader.Limits(64 * 1024, 16, 2_000, "settings");
 
   /**
    * Every key the file can hold: its path in the file, the option it gives a default to, and the

@@ -1,7 +1,6 @@
 package nl.wijktoets.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.wijktoets.rubric.RubricLoader;
 import picocli.CommandLine.Command;
@@ -70,12 +69,9 @@ public final class RubricCommand extends Subcommand {
     if (file == null) {
       throw new CliException(ExitCode.USAGE, "rubric.check-needs-file");
     }
-    if (!Files.isRegularFile(file)) {
-      throw new CliException(
-          ExitCode.INPUT_ERROR, "error.cannot-read", file, console.msg("error.not-found"));
-    }
+    byte[] bytes = Rubrics.read(console, file); // cannot be read: exit 3, with the reason
     try {
-      Rubrics.load(console, file);
+      Rubrics.check(console, file, bytes);
     } catch (CliException e) {
       throw e.exitingWith(ExitCode.GATE_FAILED); // the check failed
     }

@@ -37,7 +37,9 @@ public sealed interface Parameter<T>
     /** A list of thresholds with the wrong number of values. */
     COUNT,
     /** Thresholds that do not go up (or, for a descending list, down) strictly. */
-    ORDER
+    ORDER,
+    /** A whole number larger than {@link Whole#MAX}. */
+    RANGE
   }
 
   /** The order of a list of thresholds. */
@@ -117,9 +119,15 @@ public sealed interface Parameter<T>
     }
   }
 
-  /** A whole number from 0 up to {@link Integer#MAX_VALUE}. */
+  /**
+   * A whole number from 0 up to {@link #MAX} (10^9): far beyond any sensible rubric value, and
+   * small enough that no measure's arithmetic on it can overflow.
+   */
   record Whole(String name, Integer defaultValue) implements Parameter<Integer> {
-    private static final BigInteger MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    /** The largest whole number a rubric may give. */
+    public static final int MAX = 1_000_000_000;
+
+    private static final BigInteger BIG_MAX = BigInteger.valueOf(MAX);
 
     public Whole {
       if (defaultValue < 0) {
@@ -134,12 +142,10 @@ public sealed interface Parameter<T>
 
     @Override
     public Problem problem(Object value) {
-      return value instanceof Fraction f
-              && f.isInteger()
-              && f.signum() >= 0
-              && f.numerator().compareTo(MAX) <= 0
-          ? null
-          : Problem.KIND;
+      if (!(value instanceof Fraction f) || !f.isInteger() || f.signum() < 0) {
+        return Problem.KIND;
+      }
+      return f.numerator().compareTo(BIG_MAX) <= 0 ? null : Problem.RANGE;
     }
 
     @Override

@@ -45,8 +45,9 @@ public final class RubricLoader {
   /** Where the built-in rubric lives on the class path. */
   public static final String BUILTIN_RESOURCE = "/nl/wijktoets/rubric/builtin-rubric.yaml";
 
-  private static final YamlTreeReader.Limits LIMITS =
-      new YamlTreeReader.Limits(1024 * 1024, 32, 50_000);
+  /** A rubric file's limits: 1 MiB, depth 32, 50,000 values (the built-in one is far below). */
+  public static final YamlTreeReader.Limits LIMITS =
+      new YamlTreeReader.Limits(1024 * 1024, 32, 50_000, "rubric");
 
   private static volatile Rubric builtin;
 
@@ -437,7 +438,10 @@ public final class RubricLoader {
     if (problem == null) {
       return true;
     }
-    if (problem == Parameter.Problem.KIND || !(spec instanceof Parameter.Thresholds thresholds)) {
+    if (problem == Parameter.Problem.RANGE) {
+      error(e.value(), "rubric.param-range", name, scalarText(e.value()), Parameter.Whole.MAX);
+    } else if (problem == Parameter.Problem.KIND
+        || !(spec instanceof Parameter.Thresholds thresholds)) {
       error(e.value(), "rubric.param-kind", name, spec.kind().word(), spec.defaultText());
     } else if (problem == Parameter.Problem.COUNT) {
       error(e.value(), "rubric.param-count", name, thresholds.length(), spec.defaultText());

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +38,10 @@ public final class InputFiles {
       this.reasonKey = reasonKey;
     }
 
-    /** A message key ({@code error.not-found}, {@code error.is-directory}) or null. */
+    /**
+     * A message key: {@code error.not-found}, {@code error.is-directory}, {@code error.denied},
+     * {@code error.dangling-link}.
+     */
     public String reasonKey() {
       return reasonKey;
     }
@@ -55,11 +60,20 @@ public final class InputFiles {
     if (Files.isDirectory(path)) {
       throw new Unreadable("error.is-directory", name);
     }
+    // a device or pipe (/dev/zero) is read the same way: never more than the limit and one byte
     try (InputStream in = Files.newInputStream(path)) {
       return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     } catch (NoSuchFileException e) {
+      if (Files.isSymbolicLink(path)) {
+        throw new Unreadable("error.dangling-link", name);
+      }
       // a pattern the shell left as it was (it matched nothing): say so, not "no such file"
       throw new Unreadable(isPattern(name) ? "error.no-match" : "error.not-found", name);
+    } catch (AccessDeniedException e) {
+      throw new Unreadable("error.denied", name);
+    } catch (FileSystemException e) {
+      // the system's own words (too many levels of links, an I/O error), without the path again
+      throw new IOException(e.getReason() != null ? e.getReason() : e.getMessage(), e);
     }
   }
 

@@ -46,10 +46,23 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  */
 public final class YamlTreeReader {
 
-  /** The limits a read obeys. */
-  public record Limits(long maxBytes, int maxDepth, int maxNodes) {
+  /**
+   * The limits a read obeys, and the kind of file they are for ({@code proposal}, {@code rubric},
+   * {@code settings}), which the messages name.
+   */
+  public record Limits(long maxBytes, int maxDepth, int maxNodes, String kind) {
     /** The proposal format's limits: 5 MiB, depth 64, 250,000 values. */
     public static final Limits PROPOSAL = new Limits(5L * 1024 * 1024, 64, 250_000);
+
+    /** Limits for a proposal. */
+    public Limits(long maxBytes, int maxDepth, int maxNodes) {
+      this(maxBytes, maxDepth, maxNodes, "proposal");
+    }
+
+    /** A message key for this kind of file: {@code finding.limit.size.rubric}. */
+    String key(String base) {
+      return kind.equals("proposal") ? base : base + "." + kind;
+    }
   }
 
   /** The tree (null when nothing usable could be read), the findings and the decoded text. */
@@ -78,7 +91,12 @@ public final class YamlTreeReader {
     if (bytes.length > limits.maxBytes()) {
       findings.add(
           Finding.error(
-              "limit/size", start, "", "finding.limit.size", bytes.length, limits.maxBytes()));
+              "limit/size",
+              start,
+              "",
+              limits.key("finding.limit.size"),
+              bytes.length,
+              limits.maxBytes()));
       return new Result(null, findings, null);
     }
     String text = decode(file, bytes, findings);
@@ -319,7 +337,12 @@ public final class YamlTreeReader {
             String path = childPath();
             if (stack.size() + 1 > limits.maxDepth()) {
               findings.add(
-                  Finding.error("limit/depth", at, path, "finding.limit.depth", limits.maxDepth()));
+                  Finding.error(
+                      "limit/depth",
+                      at,
+                      path,
+                      limits.key("finding.limit.depth"),
+                      limits.maxDepth()));
               throw new LimitReached();
             }
             count(at);
@@ -376,7 +399,9 @@ public final class YamlTreeReader {
 
     private void count(SourceLocation at) {
       if (++nodes > limits.maxNodes()) {
-        findings.add(Finding.error("limit/size", at, "", "finding.limit.nodes", limits.maxNodes()));
+        findings.add(
+            Finding.error(
+                "limit/size", at, "", limits.key("finding.limit.nodes"), limits.maxNodes()));
         throw new LimitReached();
       }
     }

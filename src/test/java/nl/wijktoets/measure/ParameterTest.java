@@ -49,12 +49,13 @@ class ParameterTest {
   }
 
   @Test
-  void wholeAcceptsWholeNumbersFromZeroToIntMax() {
+  void wholeAcceptsWholeNumbersFromZeroToTenToTheNinth() {
     assertThat(WHOLE.problem(of(0))).isNull();
-    assertThat(WHOLE.problem(of(Integer.MAX_VALUE))).isNull();
-    assertThat(WHOLE.typed(of(Integer.MAX_VALUE))).isEqualTo(Integer.MAX_VALUE);
+    assertThat(WHOLE.problem(of(1_000_000_000))).isNull();
+    assertThat(WHOLE.typed(of(1_000_000_000))).isEqualTo(1_000_000_000);
     assertThat(WHOLE.typed(of(6, 3))).isEqualTo(2);
-    assertThat(WHOLE.problem(of(Integer.MAX_VALUE + 1L))).isEqualTo(Parameter.Problem.KIND);
+    assertThat(WHOLE.problem(of(1_000_000_001))).isEqualTo(Parameter.Problem.RANGE);
+    assertThat(WHOLE.problem(of(Integer.MAX_VALUE + 1L))).isEqualTo(Parameter.Problem.RANGE);
     assertThat(WHOLE.problem(of(-1))).isEqualTo(Parameter.Problem.KIND);
     assertThat(WHOLE.problem(of(5, 2))).isEqualTo(Parameter.Problem.KIND);
     assertThat(WHOLE.problem("2")).isEqualTo(Parameter.Problem.KIND);
