@@ -2,11 +2,13 @@ package nl.wijktoets.report;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.OutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.core.TemplateProcessingTracer;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.SimpleScalar;
@@ -17,12 +19,23 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.MarkedText;
+import nl.wijktoets.i18n.Messages;
 
 /**
  * Renders reports from Freemarker templates, hardened even for the built-in ones: no class
@@ -37,13 +50,19 @@ public final class Templates {
   public static final String BUILTIN_PATH = "/nl/wijktoets/report/templates";
 
   private final TemplateLoader loader;
+  private final Budget budget;
 
   public Templates() {
     this(new ClassTemplateLoader(Templates.class, BUILTIN_PATH));
   }
 
   public Templates(TemplateLoader loader) {
+    this(loader, Budget.DEFAULT);
+  }
+
+  private Templates(TemplateLoader loader, Budget budget) {
     this.loader = loader;
+    this.budget = budget;
   }
 
   /**
@@ -62,21 +81,91 @@ public final class Templates {
   }
 
   /**
-   * Renders a template with a model of plain maps, lists, strings, numbers and booleans.
+   * What a template may use while it renders: how deep elements may nest (macro calls, includes,
+   * functions: a macro that calls itself forever, a template that includes itself), how many
+   * characters it may write, and how long it may run. Freemarker has none of these limits itself.
+   */
+  public record Budget(int maxDepth, long maxChars, Duration time) {
+    /** 400 nested elements, 50 MiB of output, 10 seconds: far beyond any report. */
+    public static final Budget DEFAULT = new Budget(400, 50L * 1024 * 1024, Duration.ofSeconds(10));
+  }
+
+  /** The same templates with another budget (tests use a short time). */
+  public Templates withBudget(Budget budget) {
+    return new Templates(loader, budget);
+  }
+
+  /** The stack a render thread gets: deep enough for {@link Budget#maxDepth} nested elements. */
+  private static final long RENDER_STACK = 16L * 1024 * 1024;
+
+  /**
+   * Renders a template with a model of plain maps, lists, strings, numbers and booleans, on a
+   * thread of its own within the {@link Budget}.
    *
-   * @throws ReportException naming the template, line and column when the template is invalid or
-   *     fails
+   * @throws ReportException naming the template, line and column when the template is invalid,
+   *     fails or goes over its budget
    */
   public String render(String name, Map<String, Object> model, OutputFormat format, Language lang)
       throws ReportException {
     Configuration cfg = configuration(format, lang);
+    Tracer tracer = new Tracer(budget, name);
+    FutureTask<String> task =
+        new FutureTask<>(() -> process(cfg, name, model, format, tracer, lang));
+    Thread thread = new Thread(null, task, "wijktoets-template", RENDER_STACK);
+    thread.setDaemon(true); // a template stuck in Java code is left behind, never waited for
+    thread.start();
+    try {
+      return task.get(budget.time().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      tracer.stop();
+      thread.interrupt();
+      throw located(
+          tracer.where(),
+          Messages.get(lang, "template.budget.time", budget.time().toSeconds()),
+          null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      tracer.stop();
+      throw new ReportException("template " + name + ": interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ReportException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof StackOverflowError || e.getCause() instanceof OutOfMemoryError) {
+        throw located(
+            tracer.where(), Messages.get(lang, "template.budget.depth", budget.maxDepth()), null);
+      }
+      throw new ReportException(
+          "template " + name + ": " + oneLine(String.valueOf(e.getCause())), e.getCause());
+    }
+  }
+
+  private String process(
+      Configuration cfg,
+      String name,
+      Map<String, Object> model,
+      OutputFormat format,
+      Tracer tracer,
+      Language lang)
+      throws ReportException {
+    CountingWriter out = new CountingWriter(budget.maxChars());
+    Environment env = null;
     try {
       Template template = cfg.getTemplate(name);
-      StringWriter out = new StringWriter();
-      template.process(model, out);
+      env = template.createProcessingEnvironment(model, out);
+      env.setTemplateProcessingTracer(tracer);
+      env.process();
       return format == MarkdownOutputFormat.INSTANCE
           ? MarkdownOutputFormat.finish(out.toString())
           : out.toString();
+    } catch (OverRuntime e) {
+      throw located(tracer.where(), ((Over) e.getCause()).message(lang, budget), e);
+    } catch (StackOverflowError e) {
+      // recursion the tracer does not see (a function calling itself): where Freemarker was
+      throw located(
+          instructionAt(env, tracer.where()),
+          Messages.get(lang, "template.budget.depth", budget.maxDepth()),
+          null);
     } catch (ParseException e) {
       throw new ReportException(
           "template "
@@ -89,6 +178,14 @@ public final class Templates {
               + oneLine(e.getEditorMessage()),
           e);
     } catch (TemplateException e) {
+      Over over = over(e);
+      if (over != null) {
+        throw located(tracer.where(), over.message(lang, budget), e);
+      }
+      if (securityProblem(e) != null) {
+        throw located(
+            tracer.where(), "refused, outside the template folder: " + securityProblem(e), e);
+      }
       throw new ReportException(
           "template "
               + (e.getTemplateSourceName() == null ? name : e.getTemplateSourceName())
@@ -99,14 +196,194 @@ public final class Templates {
               + ": "
               + oneLine(e.getMessageWithoutStackTop()),
           e);
+    } catch (Over e) {
+      throw located(tracer.where(), e.message(lang, budget), e);
     } catch (SecurityException e) {
       // the file loader refuses a path that leaves the template folder (e.g. a symbolic link)
-      throw new ReportException(
-          "template " + name + ": refused, outside the template folder: " + oneLine(e.getMessage()),
-          e);
+      throw located(
+          tracer.where(), "refused, outside the template folder: " + oneLine(e.getMessage()), e);
     } catch (IOException e) {
+      Over over = over(e);
+      if (over != null) {
+        throw located(tracer.where(), over.message(lang, budget), e);
+      }
       throw new ReportException(
           "template " + name + ": " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  private static final Pattern STACK_LINE =
+      Pattern.compile("in template \"([^\"]+)\".*? at line (\\d+), column (\\d+)");
+
+  /** The innermost instruction on Freemarker's own stack, or {@code fallback}. */
+  private static Where instructionAt(Environment env, Where fallback) {
+    if (env == null) {
+      return fallback;
+    }
+    StringWriter text = new StringWriter();
+    try (PrintWriter w = new PrintWriter(text)) {
+      env.outputInstructionStack(w);
+    } catch (RuntimeException | StackOverflowError e) {
+      return fallback;
+    }
+    Matcher m = STACK_LINE.matcher(text.toString());
+    return m.find()
+        ? new Where(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+        : fallback;
+  }
+
+  /** A budget gone over, among an exception's causes. */
+  private static Over over(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof Over o) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private static String securityProblem(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof SecurityException s) {
+        return oneLine(s.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private static ReportException located(Where where, String message, Throwable cause) {
+    return new ReportException(
+        "template " + where.template() + ":" + where.line() + ":" + where.column() + ": " + message,
+        cause);
+  }
+
+  /** Where a render is: the innermost element being processed. */
+  private record Where(String template, int line, int column) {}
+
+  /** A budget gone over: depth, output or time. */
+  private static final class Over extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String kind;
+
+    Over(String kind) {
+      super(kind, null);
+      this.kind = kind;
+    }
+
+    String message(Language lang, Budget budget) {
+      return switch (kind) {
+        case "depth" -> Messages.get(lang, "template.budget.depth", budget.maxDepth());
+        case "output" ->
+            Messages.get(lang, "template.budget.output", budget.maxChars() / (1024 * 1024));
+        default -> Messages.get(lang, "template.budget.time", budget.time().toSeconds());
+      };
+    }
+  }
+
+  /** {@link Over} as an unchecked exception, for the tracer (Freemarker wraps it). */
+  private static final class OverRuntime extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverRuntime(Over over) {
+      super(over.getMessage(), over, false, false);
+    }
+  }
+
+  /**
+   * Follows every element a template enters: keeps the innermost one (for messages), refuses to
+   * nest deeper than the budget, and stops at the deadline or when the render was given up.
+   */
+  private static final class Tracer implements TemplateProcessingTracer {
+    private final Budget budget;
+    private final long deadline;
+    private final String name;
+    private final ArrayDeque<TracedElement> stack = new ArrayDeque<>();
+    private volatile boolean stopped;
+    private volatile Where where;
+
+    Tracer(Budget budget, String name) {
+      this.budget = budget;
+      this.name = name;
+      this.deadline = System.nanoTime() + budget.time().toNanos();
+      this.where = new Where(name, 0, 0);
+    }
+
+    void stop() {
+      stopped = true;
+    }
+
+    Where where() {
+      return where;
+    }
+
+    @Override
+    public void enterElement(Environment env, TracedElement e) {
+      stack.push(e);
+      where =
+          new Where(
+              e.getTemplate() == null ? name : e.getTemplate().getSourceName(),
+              e.getBeginLine(),
+              e.getBeginColumn());
+      if (stack.size() > budget.maxDepth()) {
+        // point at the call that nests (a macro call, an include), not at the body it enters
+        for (TracedElement t : stack) {
+          String d = String.valueOf(t.getDescription());
+          if (d.startsWith("@") || d.startsWith("#include") || d.startsWith("#import")) {
+            where =
+                new Where(
+                    t.getTemplate() == null ? name : t.getTemplate().getSourceName(),
+                    t.getBeginLine(),
+                    t.getBeginColumn());
+            break;
+          }
+        }
+        throw new OverRuntime(new Over("depth"));
+      }
+      if (stopped || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+        throw new OverRuntime(new Over("time"));
+      }
+    }
+
+    @Override
+    public void exitElement(Environment env, TracedElement e) {
+      stack.poll();
+    }
+  }
+
+  /** A writer that keeps what a template writes and refuses more than the budget. */
+  private static final class CountingWriter extends Writer {
+    private final StringBuilder text = new StringBuilder();
+    private final long max;
+
+    CountingWriter(long max) {
+      this.max = max;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      if (text.length() + (long) len > max) {
+        throw new Over("output");
+      }
+      text.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      if (text.length() + (long) len > max) {
+        throw new Over("output");
+      }
+      text.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
     }
   }
 

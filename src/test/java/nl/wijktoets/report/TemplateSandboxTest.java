@@ -213,7 +213,8 @@ class TemplateSandboxTest {
     Run r = assess();
     assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("template report.md.ftl").contains("outside the template folder");
+    assertThat(r.err())
+        .contains("template report.md.ftl:1:1: refused, outside the template folder");
     assertThat(r.all()).doesNotContain(SECRET);
   }
 
