@@ -192,7 +192,7 @@ public final class YamlTreeReader {
     boolean found = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
+      if (isLineBreak(text, i)) {
         line++;
         column = 1;
         atIndent = true;
@@ -208,7 +208,7 @@ public final class YamlTreeReader {
                   "finding.yaml.tab"));
           found = true;
           atIndent = false;
-        } else if (c != ' ' && c != '\r') {
+        } else if (c != ' ' && c != '\r') { // a CR here is the first half of a CRLF
           atIndent = false;
         }
       }
@@ -521,16 +521,25 @@ public final class YamlTreeReader {
     }
   }
 
-  /** Line and column (1-based, code points) of a char index in a text. */
+  /**
+   * Line and column (1-based, code points) of a char index in a text; lines end in LF, CRLF or a
+   * lone CR (old Mac files), as YAML has it.
+   */
   static int[] lineColumn(String text, int index) {
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < index; i++) {
-      if (text.charAt(i) == '\n') {
+      if (isLineBreak(text, i)) {
         line++;
         lineStart = i + 1;
       }
     }
     return new int[] {line, text.codePointCount(lineStart, index) + 1};
+  }
+
+  /** Whether a line ends at index i: an LF, or a CR not followed by an LF (CRLF ends at its LF). */
+  private static boolean isLineBreak(String text, int i) {
+    char c = text.charAt(i);
+    return c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n');
   }
 }

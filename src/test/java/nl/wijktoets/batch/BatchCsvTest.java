@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.wijktoets.testutil.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading a batch CSV: BOM, delimiter, header rules, quoting, line numbers, encoding. */
 class BatchCsvTest {
@@ -22,6 +27,8 @@ class BatchCsvTest {
   private static BatchCsv open(byte[] bytes) throws Exception {
     return BatchCsv.open(new ByteArrayInputStream(bytes));
   }
+
+  @TempDir Path dir;
 
   private static byte[] withBom(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
@@ -211,5 +218,36 @@ class BatchCsvTest {
           .containsExactly("Buurtco\u00f6peratie", "\u20ac 12.500,- \ud83d\ude00");
       assertThat(csv.next()).isNull();
     }
+  }
+
+  @Test
+  void aSecondBomIsSkippedWithAWarning() throws Exception {
+    try (BatchCsv csv = open(withBom("\uFEFFid,name\nA,B\n"))) {
+      assertThat(csv.header()).containsExactly("id", "name");
+      assertThat(csv.warnings()).hasSize(1);
+      assertThat(csv.warnings().get(0).key()).isEqualTo("batch.csv.second-bom");
+      assertThat(csv.warnings().get(0).line()).isEqualTo(1);
+      assertThat(rows(csv)).hasSize(1);
+    }
+    try (BatchCsv csv = open(withBom("id,name\nA,B\n"))) {
+      assertThat(csv.header()).containsExactly("id", "name");
+      assertThat(csv.warnings()).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(120) // a guard against a hang, not a measurement: quadratic took minutes here
+  void twoHundredThousandColumnsAreReadInLinearTime() throws Exception {
+    StringBuilder header = new StringBuilder("id,name,neighbourhood");
+    StringBuilder row = new StringBuilder("a,b,Moerwijk");
+    for (int i = 0; i < 200_000; i++) {
+      header.append(",x").append(i);
+      row.append(",v");
+    }
+    Path list = dir.resolve("wide.csv");
+    Files.writeString(list, header + "\n" + row + "\n", StandardCharsets.UTF_8);
+    Run r = Run.run("batch", list.toString(), "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow().split(",", -1)).hasSize(200_000 + 5 + 3);
   }
 }
