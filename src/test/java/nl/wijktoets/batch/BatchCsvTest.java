@@ -248,6 +248,7 @@ class BatchCsvTest {
     Files.writeString(list, header + "\n" + row + "\n", StandardCharsets.UTF_8);
     Run r = Run.run("batch", list.toString(), "-q");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out().lines().findFirst().orElseThrow().split(",", -1)).hasSize(200_000 + 5 + 3);
+    assertThat(r.out().lines().findFirst().orElseThrow().split(",", -1))
+        .hasSize(200_000 + 6 + 3); // id, name, score, band, top_steps, status, 3 lessons
   }
 }
