@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.util.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +34,26 @@ public final class Main {
             new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
+    // a thread that dies (a worker out of memory) says so in one line, never a raw stack trace
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, t) -> {
+          err.println("wijktoets: internal error: " + oneLine(t));
+          err.flush();
+        });
     int code = run(args, out, err, System.in, System.getenv());
     out.flush();
     err.flush();
+    if (out.checkError() && code == ExitCode.OK.number()) {
+      // standard output could not be written (a full disk, /dev/full): not a success
+      Language lang = Language.fromEnvironment(System.getenv());
+      err.println(
+          "wijktoets: "
+              + Messages.get(lang, "error.prefix")
+              + ": "
+              + Messages.get(lang, "error.stdout"));
+      err.flush();
+      code = ExitCode.INPUT_ERROR.number();
+    }
     System.exit(code);
   }
 

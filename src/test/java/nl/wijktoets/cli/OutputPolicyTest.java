@@ -241,6 +241,24 @@ class OutputPolicyTest {
   }
 
   @Test
+  void standardOutputOnAFullDeviceIsNotASuccess() throws Exception {
+    Assumptions.assumeTrue(isSpecial(Path.of("/dev/full")), "no /dev/full on this machine");
+    String assess =
+        Jvm.shell(
+            Jvm.command(
+                List.of(),
+                "assess",
+                Path.of(MOERWIJK).toAbsolutePath().toString(),
+                "--lang",
+                "en"));
+    int code = Jvm.bash(dir, assess + " > /dev/full");
+    assertThat(code).isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("bash.log")))
+        .contains("cannot write standard output")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void outputsThatAreTheSameFileAreAUsageErrorBeforeAnythingIsWritten() throws Exception {
     String list = batchList().toString();
     String same = dir.resolve("same.out").toString();
