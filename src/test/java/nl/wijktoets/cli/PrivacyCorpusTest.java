@@ -230,7 +230,7 @@ class PrivacyCorpusTest {
     Path in = dir.resolve("in-name-as-key.yaml");
     Files.writeString(in, c.get("name-as-key"), StandardCharsets.UTF_8);
     Run text = run("validate", in.toString(), "--lang", "en");
-    assertThat(text.out()).contains("an unknown key in `founders[0]`").contains("`contact`");
+    assertThat(text.out()).contains("an unknown key in founders[0];").contains("in contact;");
     Run json = run("validate", in.toString(), "-f", "json");
     assertThat(json.out()).contains("\"founders[0].<key>\"").contains("\"contact.<key>\"");
     Run sarif = run("validate", in.toString(), "-f", "sarif");

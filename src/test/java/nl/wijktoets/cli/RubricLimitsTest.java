@@ -50,7 +50,7 @@ class RubricLimitsTest {
       assertThat(r.code()).as(big + "\n" + r.err()).isEqualTo(1);
       assertThat(r.err())
           .contains(rubric + ":" + lineOf(rubric, "evidence_cap: " + big) + ":")
-          .contains("parameter `evidence_cap` is " + big)
+          .contains("parameter evidence_cap is " + big)
           .contains("(1000000000)")
           .doesNotContain("internal error");
       Run assess = run("assess", "examples/moerwijk.yaml", "--rubric", rubric.toString());

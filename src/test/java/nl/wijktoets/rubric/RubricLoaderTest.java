@@ -268,7 +268,7 @@ class RubricLoaderTest {
     Finding f = assertError(b, "finding.rubric.param-range");
     assertThat(f.message(Language.EN))
         .isEqualTo(
-            "parameter `level4_min_years` is "
+            "parameter level4_min_years is "
                 + value
                 + ", more than the largest whole number a rubric may give (1000000000); use a"
                 + " smaller number");

@@ -86,14 +86,12 @@ class AssessmentDiffTest {
             new AssessmentDiff.FieldChange("residents.consultations[0].type", null, "survey"),
             new AssessmentDiff.FieldChange("residents.involved", "10", "40"));
 
-    // founders' names and contact details never show, though they changed
+    // nothing under founders or contact shows, though it changed (privacy, no exemptions)
     AssessmentDiff.CriterionChange led = criterion(d, "resident-led-with-backing");
-    assertThat(led.fields())
-        .containsExactly(
-            new AssessmentDiff.FieldChange("founders[0].lives_in_neighbourhood", "false", "true"));
+    assertThat(led.fields()).isEmpty();
     assertThat(d.criteria())
         .flatExtracting(AssessmentDiff.CriterionChange::fields)
-        .noneMatch(f -> f.path().startsWith("contact") || f.path().endsWith(".name"));
+        .noneMatch(f -> f.path().startsWith("contact") || f.path().startsWith("founders"));
 
     // a criterion whose blocks did not change has no fields and no change
     AssessmentDiff.CriterionChange assets = criterion(d, "community-assets");
