@@ -369,7 +369,7 @@ function _picocli_wijktoets_batch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-config' '--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-xlsx' '--no-config' '--no-fail' '--no-progress' '-q' '--quiet' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--report' '--xlsx' '--group-by' '--json' '--junit' '--to-yaml' '--lang' '--config' '--top' '--min-score' '--min-lesson' '--threads' '--templates' '--rubric'"
   local nlen_option_args=("nl" "en") # --lang values
 

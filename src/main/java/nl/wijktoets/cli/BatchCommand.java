@@ -80,6 +80,11 @@ public final class BatchCommand extends Subcommand {
   Path xlsx;
 
   @Option(
+      names = "--no-xlsx",
+      description = "No workbook, also not the one the project settings ask for (batch.xlsx).")
+  boolean noXlsx;
+
+  @Option(
       names = "--group-by",
       paramLabel = "COLUMN",
       description =
@@ -148,6 +153,7 @@ public final class BatchCommand extends Subcommand {
 
   @Override
   ExitCode execute() throws IOException {
+    xlsx = workbook();
     int threads = threads();
     checkFiles();
     Rubric rubric = this.rubric.load(console);
@@ -218,6 +224,44 @@ public final class BatchCommand extends Subcommand {
       throw new CliException(ExitCode.USAGE, "batch.threads-range", BatchRunner.MAX_THREADS);
     }
     return threads;
+  }
+
+  /**
+   * The workbook to write: {@code --xlsx FILE}; none with {@code --no-xlsx}; with {@code
+   * batch.xlsx: true} in the project settings, next to the results ({@link #besideResults}).
+   */
+  private Path workbook() {
+    if (noXlsx) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--xlsx")) {
+        throw new CliException(ExitCode.USAGE, "batch.xlsx-and-no-xlsx");
+      }
+      return null;
+    }
+    if (xlsx != null && xlsx.toString().equals(ProjectConfig.WORKBOOK_BESIDE_RESULTS)) {
+      return besideResults(output, list);
+    }
+    return xlsx;
+  }
+
+  /**
+   * The workbook next to the results: {@code results.csv} gives {@code results.xlsx}; results on
+   * standard output give {@code LIST-results.xlsx} in the current folder.
+   */
+  static Path besideResults(Path output, Path list) {
+    if (output != null) {
+      String name = output.getFileName().toString();
+      String base =
+          name.toLowerCase(Locale.ROOT).endsWith(".csv")
+              ? name.substring(0, name.length() - 4)
+              : name;
+      return output.resolveSibling(base + ".xlsx");
+    }
+    String name = list.getFileName().toString();
+    String base =
+        name.toLowerCase(Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
+    return Path.of(base + "-results.xlsx");
   }
 
   private List<Path> outputs() {

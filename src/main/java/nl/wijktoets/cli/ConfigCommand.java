@@ -198,6 +198,10 @@ public final class ConfigCommand extends Subcommand {
       OptionSpec option,
       ProjectConfig.Key key,
       List<String> users) {
+    OptionSpec off = target.findOption("--no-" + key.option().substring(2)); // --no-xlsx
+    if (off != null && parsed.hasMatchedOption(off)) {
+      return new Row(key.path(), off.longestName(), false, Source.COMMAND_LINE, 0, users);
+    }
     if (parsed.hasMatchedOption(option)) {
       return new Row(
           key.path(), key.option(), shown(option.getValue()), Source.COMMAND_LINE, 0, users);

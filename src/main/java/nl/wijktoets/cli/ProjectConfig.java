@@ -38,6 +38,12 @@ final class ProjectConfig {
   /** Where the settings schema lives on the class path ({@code wijktoets schema config}). */
   static final String SCHEMA_RESOURCE = "/nl/wijktoets/schema/config.schema.json";
 
+  /**
+   * What {@code batch.xlsx: true} gives {@code --xlsx}: the empty path, which no one can name as a
+   * file, so {@link BatchCommand} puts the workbook next to the results instead.
+   */
+  static final String WORKBOOK_BESIDE_RESULTS = "";
+
   /** A settings file is small: 64 KiB, depth 16, 2,000 values. */
   static final YamlTreeReader.Limits LIMITS =
       new YamlTreeReader.Limits(64 * 1024, 16, 2_000, "settings");
@@ -54,7 +60,8 @@ final class ProjectConfig {
     MIN_SCORE("gates.min_score", "--min-score", null),
     MIN_LESSON("gates.min_lesson", "--min-lesson", null),
     STRICT("validate.strict", "--strict", "validate"),
-    THREADS("batch.threads", "--threads", "batch");
+    THREADS("batch.threads", "--threads", "batch"),
+    XLSX("batch.xlsx", "--xlsx", "batch");
 
     private final String path;
     private final String option;
@@ -96,7 +103,8 @@ final class ProjectConfig {
    * One value of the file: as the option's text (for picocli to convert like a typed option), as
    * shown to the user ({@code wijktoets config}), and where it was written.
    *
-   * @param text what the option receives (paths resolved against the file's folder)
+   * @param text what the option receives (paths resolved against the file's folder); null when the
+   *     value leaves the option at its built-in default ({@code xlsx: false})
    * @param shown the value for display and JSON: a String, Integer, BigDecimal or Boolean
    */
   record Value(Key key, String text, Object shown, SourceLocation at) {}
@@ -338,6 +346,30 @@ final class ProjectConfig {
           // the schema has checked that it is a whole number in range
           int n = number(text).intValueExact();
           values.put(key, new Value(key, Integer.toString(n), n, where));
+        }
+        case XLSX -> {
+          if (s.kind() == YamlNode.Scalar.Kind.BOOLEAN) {
+            boolean on = text.strip().equalsIgnoreCase("true");
+            // true: the workbook next to the results, which batch names (WORKBOOK_BESIDE_RESULTS)
+            values.put(key, new Value(key, on ? WORKBOOK_BESIDE_RESULTS : null, on, where));
+          } else {
+            Path path;
+            try {
+              path = folder.resolve(text).normalize();
+            } catch (InvalidPathException e) {
+              findings.add(
+                  Finding.error(
+                      "config/type",
+                      where,
+                      s.path(),
+                      "finding.expected",
+                      lastPart(key.path()),
+                      "@expect.config.xlsx",
+                      text));
+              continue;
+            }
+            values.put(key, new Value(key, path.toString(), shown(path, workingDirectory), where));
+          }
         }
         case STRICT -> {
           boolean b = text.strip().equalsIgnoreCase("true");

@@ -49,7 +49,7 @@ final class ProjectSettings {
   String defaultValue(CommandSpec command, OptionSpec option) {
     return ProjectConfig.Key.of(command.name(), option.longestName())
         .flatMap(key -> chosen(command).filter(ProjectConfig::usable).flatMap(c -> c.value(key)))
-        .map(ProjectConfig.Value::text)
+        .map(ProjectConfig.Value::text) // null (xlsx: false): the built-in default
         .orElse(null);
   }
 

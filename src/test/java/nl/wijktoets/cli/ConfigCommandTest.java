@@ -139,12 +139,14 @@ class ConfigCommandTest {
             false,
             false),
         Arguments.of(
+            "batch", "batch.threads", "batch: {threads: 4}", 4, List.of("--threads", "2"), 2, null),
+        Arguments.of(
             "batch",
-            "batch.threads",
-            "batch: {threads: 4}",
-            4,
-            List.of("--threads", "2"),
-            2,
+            "batch.xlsx",
+            "batch: {xlsx: true}",
+            true,
+            List.of("--xlsx", "w.xlsx"),
+            "w.xlsx",
             null));
   }
 
@@ -344,6 +346,61 @@ class ConfigCommandTest {
         .doesNotContain("batch.threads", "validate.strict");
   }
 
+  @Test
+  void xlsxFromTheFileAndTheCommandLine() throws IOException {
+    String list = Path.of("examples/batch/proposals.csv").toAbsolutePath().toString();
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path results = out.resolve("results.csv");
+    Path beside = out.resolve("results.xlsx");
+    in("batch", list, "-o", results.toString());
+    assertThat(beside).doesNotExist();
+    // true: next to the results
+    settings("batch: {xlsx: true}\n");
+    in("batch", list, "-o", results.toString());
+    assertThat(beside).exists();
+    assertThat(Files.readAllBytes(beside)).startsWith('P', 'K'); // a workbook is a zip file
+    Files.delete(beside);
+    // --no-xlsx turns it off; --xlsx FILE wins
+    in("batch", list, "-o", results.toString(), "--no-xlsx");
+    assertThat(beside).doesNotExist();
+    Path other = out.resolve("other.xlsx");
+    in("batch", list, "-o", results.toString(), "--xlsx", other.toString());
+    assertThat(other).exists();
+    assertThat(beside).doesNotExist();
+    Run both = in("batch", list, "--xlsx", other.toString(), "--no-xlsx");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--xlsx and --no-xlsx cannot be used together");
+    // a file name: relative to the settings file's folder
+    settings("batch:\n  xlsx: werkmap.xlsx\n");
+    in("batch", list, "-o", results.toString());
+    assertThat(project.resolve("werkmap.xlsx")).exists();
+    assertThat(beside).doesNotExist();
+    // false: none
+    settings("batch: {xlsx: false}\n");
+    Files.delete(project.resolve("werkmap.xlsx"));
+    in("batch", list, "-o", results.toString());
+    assertThat(beside).doesNotExist();
+    JsonNode off = setting(json(in("config", "batch", "-f", "json")), "batch.xlsx");
+    assertThat(off.get("from").asText()).isEqualTo("file");
+    assertThat(off.get("value").asBoolean()).isFalse();
+    settings("batch: {xlsx: true}\n");
+    JsonNode cli = setting(json(in("config", "batch", "-f", "json", "--no-xlsx")), "batch.xlsx");
+    assertThat(cli.get("from").asText()).isEqualTo("command-line");
+    assertThat(cli.get("option").asText()).isEqualTo("--no-xlsx");
+  }
+
+  @Test
+  void theWorkbookNextToTheResults() {
+    assertThat(BatchCommand.besideResults(Path.of("out/results.csv"), Path.of("lijst.csv")))
+        .isEqualTo(Path.of("out/results.xlsx"));
+    assertThat(BatchCommand.besideResults(Path.of("uit.CSV"), Path.of("lijst.csv")))
+        .isEqualTo(Path.of("uit.xlsx"));
+    assertThat(BatchCommand.besideResults(Path.of("resultaten.txt"), Path.of("lijst.csv")))
+        .isEqualTo(Path.of("resultaten.txt.xlsx"));
+    assertThat(BatchCommand.besideResults(null, Path.of("data/lijst.csv")))
+        .isEqualTo(Path.of("lijst-results.xlsx"));
+  }
+
   // ------------------------------------------------------------------ wijktoets config
 
   private void fullSettings() throws IOException {
@@ -354,7 +411,7 @@ class ConfigCommandTest {
             + "top: 5\n"
             + "gates: {min_score: 55, min_lesson: 30}\n"
             + "validate: {strict: true}\n"
-            + "batch: {threads: 4}\n");
+            + "batch: {threads: 4, xlsx: true}\n");
   }
 
   @Test
