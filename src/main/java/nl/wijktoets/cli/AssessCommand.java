@@ -216,7 +216,7 @@ public final class AssessCommand extends Subcommand {
       }
       targets.put(file, target);
     }
-    Outputs.checkClashes(Outputs.inputs(files, rubric, templates), targets.values());
+    Outputs.checkClashes(inputs(files, rubric, templates), targets.values());
     return targets;
   }
 

@@ -176,7 +176,7 @@ public final class BatchCommand extends Subcommand {
                   rubric,
                   options(jsonWriter, junitWriter, threads),
                   new BatchRunner.Extras(xlsxStream, groupBy))
-              .protect(outputs(), Outputs.inputs(List.of(), this.rubric, this.templates));
+              .protect(outputs(), inputs(List.of(), this.rubric, this.templates));
       overview = score(runner, results);
       for (Writer w : new Writer[] {results, jsonWriter, junitWriter}) {
         if (w != null) {
@@ -287,7 +287,7 @@ public final class BatchCommand extends Subcommand {
     if (report != null && !isReportName(report)) {
       throw new CliException(ExitCode.USAGE, "batch.report-extension", report);
     }
-    Outputs.checkClashes(Outputs.inputs(List.of(list.toString()), rubric, templates), outputs());
+    Outputs.checkClashes(inputs(List.of(list.toString()), rubric, templates), outputs());
   }
 
   /** Scores the list into the results (-o or standard output), --json and --junit. */

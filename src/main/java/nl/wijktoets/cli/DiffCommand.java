@@ -81,8 +81,7 @@ public final class DiffCommand extends Subcommand {
   @Override
   ExitCode execute() {
     if (output != null) {
-      Outputs.checkClashes(
-          Outputs.inputs(List.of(oldFile, newFile), rubric, null), List.of(output));
+      Outputs.checkClashes(inputs(List.of(oldFile, newFile), rubric, null), List.of(output));
     }
     Assessor assessor = new Assessor(rubric.load(console));
     Side after = side(assessor, newFile, language.value());

@@ -1,6 +1,10 @@
 package nl.wijktoets.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.wijktoets.rubric.Rubric;
@@ -124,6 +128,21 @@ abstract class Subcommand implements Callable<Integer> {
       throw new CliException(ExitCode.INPUT_ERROR, "config.unusable", configName());
     }
     return Mixins.top(top, rubric);
+  }
+
+  /**
+   * The input files of this run, for the output clash check: the file arguments, the {@code
+   * --rubric} file, the files of a {@code --templates} folder and the project settings file.
+   */
+  List<Path> inputs(
+      Collection<String> files, Mixins.RubricOption rubric, Mixins.TemplatesOption templates) {
+    List<Path> inputs = new ArrayList<>(Outputs.inputs(files, rubric, templates));
+    String config = configName();
+    Path wd = console.settings() == null ? null : console.settings().workingDirectory();
+    if (config != null) {
+      inputs.add(wd == null ? Path.of(config) : wd.resolve(config));
+    }
+    return inputs;
   }
 
   /** Does the command's work. */

@@ -90,7 +90,7 @@ public final class ValidateCommand extends Subcommand {
   ExitCode execute() {
     files = InputFiles.expand(files);
     if (output != null && !output.equals("-")) {
-      Outputs.checkClashes(Outputs.inputs(files, rubric, null), List.of(Path.of(output)));
+      Outputs.checkClashes(inputs(files, rubric, null), List.of(Path.of(output)));
     }
     Assessor assessor = new Assessor(rubric.load(console));
     boolean quiet = console.quiet();

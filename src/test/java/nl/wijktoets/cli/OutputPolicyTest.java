@@ -332,6 +332,16 @@ class OutputPolicyTest {
   }
 
   @Test
+  void theProjectSettingsFileIsAnInputToo() throws Exception {
+    Path settings = Files.writeString(dir.resolve(".wijktoets.yaml"), "assess: {top: 2}\n");
+    Path proposal = Files.copy(Path.of(MOERWIJK), dir.resolve("m.yaml"));
+    Run r = Run.runIn(dir, "assess", proposal.toString(), "-o", settings.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("never overwritten");
+    assertThat(Files.readString(settings)).isEqualTo("assess: {top: 2}\n");
+  }
+
+  @Test
   void aBatchRowWhoseProposalIsAnOutputFailsAlone() throws Exception {
     Path list = batchList();
     Path proposal = dir.resolve("proposals/moerwijk.yaml");
