@@ -302,7 +302,7 @@ public final class FlatRow {
     int resident = part(Column.FOUNDERS_RESIDENT, "founders", n);
     List<Proposal.Founder> founders = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      founders.add(new Proposal.Founder(YamlPath.index("founders", i), i < resident));
+      founders.add(new Proposal.Founder(FOUNDER_PATHS.get(i), i < resident));
     }
     at("founders");
     return founders;
@@ -350,9 +350,7 @@ public final class FlatRow {
       int resident = part(Column.BOARD_RESIDENT_SEATS, "board_seats", seats);
       board = new ArrayList<>(seats);
       for (int i = 0; i < seats; i++) {
-        board.add(
-            new Proposal.BoardMember(
-                YamlPath.index("governance.board", i), "member", i < resident, null));
+        board.add(new Proposal.BoardMember(BOARD_PATHS.get(i), "member", i < resident, null));
       }
     }
     Proposal.Connector connector = null;
@@ -395,7 +393,7 @@ public final class FlatRow {
           pair.length > 1 ? vocab(Column.PARTNERS, pair[1], Vocabulary.COMMITMENT) : null;
       partners.add(
           new Proposal.Partner(
-              YamlPath.index("partners", i), "partner " + (i + 1), sector, null, commitment));
+              PARTNER_PATHS.get(i), PARTNER_NAMES.get(i), sector, null, commitment));
       i++;
     }
     at("partners");
@@ -416,8 +414,7 @@ public final class FlatRow {
               ? vocab(Column.RESIDENT_GROUPS, pair[1], Vocabulary.GROUP_RELATION)
               : null;
       groups.add(
-          new Proposal.ResidentGroup(
-              YamlPath.index("resident_groups", i), "resident group " + (i + 1), type, relation));
+          new Proposal.ResidentGroup(GROUP_PATHS.get(i), GROUP_NAMES.get(i), type, relation));
       i++;
     }
     at("resident_groups");
@@ -476,7 +473,7 @@ public final class FlatRow {
       }
       revenue.add(
           new Proposal.Revenue(
-              YamlPath.index("revenue", i),
+              REVENUE_PATHS.get(i),
               type,
               type,
               counterparty,
@@ -496,7 +493,7 @@ public final class FlatRow {
     Fraction costs = amount(Column.COSTS, cell(Column.COSTS));
     List<Proposal.BudgetLine> budget = new ArrayList<>(years.size());
     for (int i = 0; i < years.size(); i++) {
-      budget.add(new Proposal.BudgetLine(YamlPath.index("budget", i), years.get(i), costs));
+      budget.add(new Proposal.BudgetLine(BUDGET_PATHS.get(i), years.get(i), costs));
     }
     at("budget", Column.COSTS);
     return budget;
@@ -513,7 +510,7 @@ public final class FlatRow {
     for (int i = 0; i < years.size(); i++) {
       employment.add(
           new Proposal.EmploymentLine(
-              YamlPath.index("employment", i), years.get(i), hired, /* fte= */ null, entry));
+              EMPLOYMENT_PATHS.get(i), years.get(i), hired, /* fte= */ null, entry));
     }
     at("employment", Column.RESIDENTS_HIRED, Column.ENTRY_JOBS);
     return employment;
@@ -585,8 +582,8 @@ public final class FlatRow {
     for (int i = 0; i < n; i++) {
       indicators.add(
           new Proposal.ImpactIndicator(
-              YamlPath.index("impact_indicators", i),
-              "indicator " + (i + 1),
+              INDICATOR_PATHS.get(i),
+              INDICATOR_NAMES.get(i),
               themes.isEmpty() ? null : themes.get(i % themes.size()),
               /* unit= */ null,
               "0",
@@ -638,14 +635,23 @@ public final class FlatRow {
   }
 
   private boolean given(Column column) {
-    String v = raw(column);
-    return v != null && !v.isBlank();
+    return cell(column) != null;
   }
 
+  /** A cell stripped, or null when blank or absent: read once per row and column. */
   private String cell(Column column) {
-    String v = raw(column);
-    return v == null || v.isBlank() ? null : v.strip();
+    int c = column.ordinal();
+    if ((read & (1L << c)) == 0) {
+      String v = raw(column);
+      stripped[c] = v == null || v.isBlank() ? null : v.strip();
+      read |= 1L << c;
+    }
+    return stripped[c];
   }
+
+  private static final int COLUMN_COUNT = Column.values().length;
+  private final String[] stripped = new String[COLUMN_COUNT];
+  private long read; // the columns whose cell is in stripped, one bit each
 
   private String required(Column column) throws RowException {
     String v = cell(column);
@@ -818,30 +824,50 @@ public final class FlatRow {
     return header.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** YAML paths for list items. */
-  static final class YamlPath {
-    private YamlPath() {}
+  /**
+   * The names of a list's items, {@code founders[3]} or {@code partner 4}: the first ones made once
+   * per run rather than per row.
+   */
+  static final class Series {
+    private static final int CACHED = 64;
+    private final String prefix;
+    private final String suffix;
+    private final int offset;
+    private final String[] first = new String[CACHED];
 
-    /** The first paths of each list, made once: a row has a few items per list. */
-    private static final int CACHED = 16;
-
-    private static final Map<String, String[]> CACHE =
-        new java.util.concurrent.ConcurrentHashMap<>();
-
-    static String index(String list, int i) {
-      if (i < CACHED) {
-        String[] paths = CACHE.computeIfAbsent(list, YamlPath::first);
-        return paths[i];
+    Series(String prefix, String suffix, int offset) {
+      this.prefix = prefix;
+      this.suffix = suffix;
+      this.offset = offset;
+      for (int i = 0; i < CACHED; i++) {
+        first[i] = prefix + (i + offset) + suffix;
       }
-      return list + "[" + i + "]";
     }
 
-    private static String[] first(String list) {
-      String[] paths = new String[CACHED];
-      for (int i = 0; i < CACHED; i++) {
-        paths[i] = list + "[" + i + "]";
-      }
-      return paths;
+    /** A list's YAML paths: {@code list[0]}, {@code list[1]}, ... */
+    static Series path(String list) {
+      return new Series(list + "[", "]", 0);
+    }
+
+    /** Item names counted from 1: {@code partner 1}, {@code partner 2}, ... */
+    static Series name(String name) {
+      return new Series(name + " ", "", 1);
+    }
+
+    String get(int i) {
+      return i < CACHED ? first[i] : prefix + (i + offset) + suffix;
     }
   }
+
+  private static final Series FOUNDER_PATHS = Series.path("founders");
+  private static final Series BOARD_PATHS = Series.path("governance.board");
+  private static final Series PARTNER_PATHS = Series.path("partners");
+  private static final Series PARTNER_NAMES = Series.name("partner");
+  private static final Series GROUP_PATHS = Series.path("resident_groups");
+  private static final Series GROUP_NAMES = Series.name("resident group");
+  private static final Series REVENUE_PATHS = Series.path("revenue");
+  private static final Series BUDGET_PATHS = Series.path("budget");
+  private static final Series EMPLOYMENT_PATHS = Series.path("employment");
+  private static final Series INDICATOR_PATHS = Series.path("impact_indicators");
+  private static final Series INDICATOR_NAMES = Series.name("indicator");
 }
