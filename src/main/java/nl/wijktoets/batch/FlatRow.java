@@ -2,11 +2,13 @@ package nl.wijktoets.batch;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,12 +139,13 @@ public final class FlatRow {
   private final String file;
   private final int line;
   private final int defaultFirstYear;
-  private final Map<String, SourceLocation> locations = new HashMap<>();
+  private final Locations locations;
 
   /** The columns read as Dutch numbers, one bit each by {@link Column#ordinal}. */
   private long dutchCells;
 
   FlatRow(List<String> values, Layout layout, String file, int line, int defaultFirstYear) {
+    this.locations = new Locations(file, line);
     this.values = values;
     this.layout = layout;
     this.file = file;
@@ -619,7 +622,71 @@ public final class FlatRow {
       Column own = BY_ID.get(block);
       position = own == null ? -1 : layout.position(own);
     }
-    locations.put(block, new SourceLocation(file, line, position < 0 ? 1 : position + 1));
+    locations.add(block, position < 0 ? 1 : position + 1);
+  }
+
+  /**
+   * Where each block of a row was read, as the proposal's map of locations: the block names and
+   * their columns in two small arrays, a location made only when one is asked for (evidence in a
+   * report), not a hash map of locations per row.
+   */
+  static final class Locations extends AbstractMap<String, SourceLocation> {
+    private static final int BLOCKS = 24;
+    private final String file;
+    private final int line;
+    private final String[] blocks = new String[BLOCKS];
+    private final int[] columns = new int[BLOCKS];
+    private int size;
+
+    Locations(String file, int line) {
+      this.file = file;
+      this.line = line;
+    }
+
+    void add(String block, int column) {
+      int i = indexOf(block);
+      if (i < 0) {
+        i = size++;
+        blocks[i] = block;
+      }
+      columns[i] = column;
+    }
+
+    private int indexOf(Object block) {
+      for (int i = 0; i < size; i++) {
+        if (blocks[i].equals(block)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public SourceLocation get(Object key) {
+      int i = indexOf(key);
+      return i < 0 ? null : new SourceLocation(file, line, columns[i]);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public Set<Map.Entry<String, SourceLocation>> entrySet() {
+      Set<Map.Entry<String, SourceLocation>> entries = new LinkedHashSet<>();
+      for (int i = 0; i < size; i++) {
+        entries.add(
+            new AbstractMap.SimpleImmutableEntry<>(
+                blocks[i], new SourceLocation(file, line, columns[i])));
+      }
+      return Collections.unmodifiableSet(entries);
+    }
   }
 
   private static final Map<String, Column> BY_ID = new HashMap<>();

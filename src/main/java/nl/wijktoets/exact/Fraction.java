@@ -117,13 +117,29 @@ public final class Fraction implements Comparable<Fraction> {
     return small(n, d);
   }
 
-  private static long gcd(long a, long b) {
-    while (b != 0) {
-      long t = a % b;
-      a = b;
-      b = t;
+  /**
+   * The greatest common divisor of two non-negative longs, by Stein's binary algorithm: shifts and
+   * subtractions instead of divisions, about twice as fast as Euclid's on the sums batch adds.
+   */
+  static long gcd(long a, long b) {
+    if (a == 0) {
+      return b;
     }
-    return a;
+    if (b == 0) {
+      return a;
+    }
+    int shift = Long.numberOfTrailingZeros(a | b);
+    a >>>= Long.numberOfTrailingZeros(a);
+    do {
+      b >>>= Long.numberOfTrailingZeros(b);
+      if (a > b) {
+        long t = b;
+        b = a;
+        a = t;
+      }
+      b -= a;
+    } while (b != 0);
+    return a << shift;
   }
 
   private boolean isSmall() {
@@ -202,6 +218,12 @@ public final class Fraction implements Comparable<Fraction> {
   }
 
   public Fraction plus(Fraction o) {
+    if (o.isSmall() && o.num == 0) {
+      return this;
+    }
+    if (isSmall() && num == 0) {
+      return o;
+    }
     if (isSmall() && o.isSmall()) {
       try {
         if (den == o.den) {

@@ -25,6 +25,21 @@ import net.jqwik.api.Tuple;
  */
 class FractionPropertiesTest {
 
+  @Property(tries = 2000, seed = "20260115")
+  void binaryGcdIsTheGcd(@ForAll("nonNegative") long a, @ForAll("nonNegative") long b) {
+    assertThat(Fraction.gcd(a, b))
+        .isEqualTo(BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValueExact());
+  }
+
+  @Provide
+  Arbitrary<Long> nonNegative() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(0, Long.MAX_VALUE),
+        Arbitraries.longs().between(0, 1000),
+        Arbitraries.longs().between(0, 40).map(k -> 1L << Math.min(k, 62)),
+        Arbitraries.longs().between(1, 1_000_000).map(k -> k * 720_720L));
+  }
+
   /** The reference: a rational in lowest terms with a positive denominator, BigInteger only. */
   record Ref(BigInteger n, BigInteger d) {
     static Ref of(BigInteger n, BigInteger d) {
