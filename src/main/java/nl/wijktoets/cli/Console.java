@@ -126,6 +126,17 @@ public final class Console {
   public void finding(Finding f) {
     if (f.isError() || !quiet) {
       err.println(f.format(language));
+      detail(f);
+    }
+  }
+
+  /**
+   * With {@code --verbose}, what a library said about a finding in its own words (the YAML
+   * parser's), on the line after it; never without.
+   */
+  public void detail(Finding f) {
+    if (verbose && f.detail() != null && !f.detail().isBlank()) {
+      err.println("  (" + msg("finding.detail", f.detail()) + ")");
     }
   }
 

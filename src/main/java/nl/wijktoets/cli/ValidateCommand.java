@@ -104,6 +104,16 @@ public final class ValidateCommand extends Subcommand {
         Assessor.Outcome outcome = assessor.check(name, bytes);
         FileFindings r =
             new FileFindings(name, outcome.findings(), null, outcome.proposal() != null);
+        if (console.verbose()) {
+          // the parser's own words, on stderr: never in the output format itself
+          outcome.findings().stream()
+              .filter(f -> f.detail() != null)
+              .forEach(
+                  f -> {
+                    console.err().println(f.location() + ": " + f.rule());
+                    console.detail(f);
+                  });
+        }
         results.add(r);
         if (r.errors(strict) > 0) {
           code = code.worst(ExitCode.GATE_FAILED);

@@ -16,6 +16,10 @@ import nl.wijktoets.i18n.Messages;
  * missing}) is a key, path or value and shows as code in Markdown ({@code `name`}) and HTML ({@code
  * <code>name</code>}), as plain text in text, SARIF, JUnit, GitHub and JSON output. Write every new
  * message that way; see {@link MarkedText}.
+ *
+ * <p>{@code detail} is what a library said about the problem in its own words (the YAML parser's
+ * "while scanning a simple key ..."), or null: never part of the message, shown only with {@code
+ * --verbose}.
  */
 public record Finding(
     String rule,
@@ -23,7 +27,24 @@ public record Finding(
     SourceLocation location,
     String path,
     String messageKey,
-    List<String> args) {
+    List<String> args,
+    String detail) {
+
+  /** A finding without a library's own words. */
+  public Finding(
+      String rule,
+      Level level,
+      SourceLocation location,
+      String path,
+      String messageKey,
+      List<String> args) {
+    this(rule, level, location, path, messageKey, args, null);
+  }
+
+  /** This finding with a library's own words about it (shown only with --verbose). */
+  public Finding withDetail(String words) {
+    return new Finding(rule, level, location, path, messageKey, args, words);
+  }
 
   public enum Level {
     ERROR,
@@ -112,7 +133,12 @@ public record Finding(
   /** The arguments, with {@code @key} arguments translated (words of the message's own). */
   private Object[] resolved(Language lang) {
     return args.stream()
-        .map(a -> a.startsWith("@") ? (Object) Messages.marked(lang, a.substring(1)) : a)
+        // "@expect.year" is a word of the message's own; "@buurt" is what a user wrote
+        .map(
+            a ->
+                a.startsWith("@") && Messages.has(lang, a.substring(1))
+                    ? (Object) Messages.marked(lang, a.substring(1))
+                    : a)
         .toArray();
   }
 

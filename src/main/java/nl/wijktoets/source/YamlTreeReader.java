@@ -237,25 +237,27 @@ public final class YamlTreeReader {
     } catch (LimitReached e) {
       return null;
     } catch (JsonProcessingException e) {
-      findings.add(syntaxError(file, e));
+      findings.add(syntaxError(file, text, e));
       return null; // a syntax error: the finding says where
     } catch (IOException | RuntimeException e) {
       findings.add(
-          Finding.error(
-              "yaml/syntax",
-              SourceLocation.start(file),
-              "",
-              "finding.yaml.syntax",
-              String.valueOf(e.getMessage())));
+          YamlMistakes.explain(
+              file,
+              text,
+              new YamlMistakes.Problem(String.valueOf(e.getMessage()), null, 0, 0, 0, 0)));
       return null;
     }
   }
 
-  private static Finding syntaxError(String file, JsonProcessingException e) {
+  /** A syntax error in plain words, on the line of the mistake ({@link YamlMistakes}). */
+  private static Finding syntaxError(String file, String text, JsonProcessingException e) {
     Throwable cause = e.getCause();
-    int line = 1;
-    int column = 1;
+    int line = 0;
+    int column = 0;
+    int contextLine = 0;
+    int contextColumn = 0;
     String problem = e.getOriginalMessage();
+    String context = null;
     if (cause instanceof MarkedYAMLException marked) {
       Mark mark =
           marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
@@ -263,17 +265,20 @@ public final class YamlTreeReader {
         line = mark.getLine() + 1;
         column = mark.getColumn() + 1;
       }
-      problem = marked.getProblem() != null ? marked.getProblem() : problem;
-      if (marked.getContext() != null) {
-        problem = marked.getContext() + ", " + problem;
+      if (marked.getContextMark() != null) {
+        contextLine = marked.getContextMark().getLine() + 1;
+        contextColumn = marked.getContextMark().getColumn() + 1;
       }
+      problem = marked.getProblem() != null ? marked.getProblem() : problem;
+      context = marked.getContext();
     } else if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
       line = e.getLocation().getLineNr();
       column = Math.max(1, e.getLocation().getColumnNr());
     }
-    String oneLine = problem == null ? "" : problem.replaceAll("\\s+", " ").strip();
-    return Finding.error(
-        "yaml/syntax", new SourceLocation(file, line, column), "", "finding.yaml.syntax", oneLine);
+    return YamlMistakes.explain(
+        file,
+        text,
+        new YamlMistakes.Problem(problem, context, line, column, contextLine, contextColumn));
   }
 
   /** Thrown to stop reading when a limit is reached (the finding is already recorded). */
@@ -358,6 +363,7 @@ public final class YamlTreeReader {
           }
           default -> {
             checkAnchor(p, at);
+            checkTag(p, at);
             String path = childPath();
             count(at);
             YamlNode.Scalar scalar;
@@ -394,6 +400,27 @@ public final class YamlTreeReader {
       }
       if (anchor != null && anchorsReported.putIfAbsent(anchor, Boolean.TRUE) == null) {
         findings.add(Finding.error("yaml/alias", at, childPath(), "finding.yaml.anchor", anchor));
+      }
+    }
+
+    /**
+     * A value with a tag of its own ({@code !belangrijk wij doen het}): YAML would drop the word
+     * after the {@code !} without a trace, so it is an error that says to quote the value.
+     */
+    private void checkTag(LocatingParser p, SourceLocation at) {
+      if (p.lastEvent() instanceof ScalarEvent se
+          && se.getTag() != null
+          && se.getTag().startsWith("!")
+          && !se.getTag().startsWith("!!")) {
+        String written = se.getTag() + (se.getValue().isEmpty() ? "" : " " + se.getValue());
+        findings.add(
+            Finding.error(
+                "yaml/syntax",
+                at,
+                childPath(),
+                "finding.yaml.bad-start",
+                "!",
+                YamlMistakes.doubleQuoted(written)));
       }
     }
 

@@ -152,8 +152,8 @@ class AssessCommandTest {
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .startsWith(bad + ":3:")
-                    .matches(Pattern.quote(bad.toString()) + ":3:\\d+: .*"));
+                    .startsWith(bad + ":2:")
+                    .matches(Pattern.quote(bad.toString()) + ":2:\\d+: .*"));
     assertNoStackTrace(r);
   }
 

@@ -101,14 +101,15 @@ class FindingRulesTest {
             name Test
             neighbourhood: Moerwijk
             """);
-    // SnakeYAML notices the missing colon where the next key starts; the message says to look at
-    // this line and the one before
+    // SnakeYAML notices the missing colon where the next key starts; the finding is on the line
+    // without the colon, where the colon belongs, in plain words
     Finding f =
-        assertFinding(only(findings, "yaml/syntax"), "yaml/syntax", Finding.Level.ERROR, 3, 1);
+        assertFinding(only(findings, "yaml/syntax"), "yaml/syntax", Finding.Level.ERROR, 2, 5);
     assertThat(f.message(Language.EN))
-        .contains("could not find expected ':'")
-        .contains("line before");
-    assertThat(f.message(Language.NL)).contains("YAML-fout").contains("regel ervoor");
+        .contains("colon after")
+        .contains("name: Test")
+        .doesNotContain("expected ':'");
+    assertThat(f.message(Language.NL)).contains("dubbele punt na").contains("name: Test");
   }
 
   @Test
@@ -120,7 +121,8 @@ class FindingRulesTest {
             name: [De Handen
             neighbourhood: Moerwijk
             """);
-    assertFinding(only(findings, "yaml/syntax"), "yaml/syntax", Finding.Level.ERROR, 3, 14);
+    // where the [ opens, not the next line where the parser got stuck
+    assertFinding(only(findings, "yaml/syntax"), "yaml/syntax", Finding.Level.ERROR, 2, 7);
     assertThat(findings).hasSize(1);
   }
 

@@ -702,8 +702,8 @@ class ProposalReaderTest {
     Finding f = r.findings().get(0);
     assertThat(f.rule()).isEqualTo("yaml/syntax");
     assertThat(f.isError()).isTrue();
-    assertThat(f.location().line()).isEqualTo(3);
-    assertThat(f.format(Language.EN)).startsWith("p.yaml:3:");
+    assertThat(f.location().line()).isEqualTo(2); // where the [ opens, not where it got stuck
+    assertThat(f.format(Language.EN)).startsWith("p.yaml:2:7:");
   }
 
   @Test

@@ -124,7 +124,10 @@ class RubricLoaderTest {
     Finding f = errors(r).get(0);
     assertThat(f.location().line()).isEqualTo(b.line());
     assertThat(f.location().column()).isEqualTo(b.column());
-    assertThat(f.message(Language.EN)).contains("mapping values are not allowed");
+    assertThat(f.message(Language.EN))
+        .contains("colon and a space")
+        .doesNotContain("mapping values are not allowed");
+    assertThat(f.detail()).contains("mapping values are not allowed");
     // a rubric is YAML first: a syntax error keeps the YAML rule id
     assertThat(f.rule()).isEqualTo("yaml/syntax");
   }
