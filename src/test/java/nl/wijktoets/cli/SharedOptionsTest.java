@@ -186,7 +186,7 @@ class SharedOptionsTest {
             ? run("diff", "examples/transvaal.yaml", bad.toString(), "-q", "--lang", "en")
             : run(command, bad.toString(), "-q", "--lang", "en");
     assertThat(r.code()).isNotZero();
-    assertThat(r.all()).contains(bad + ":3:1: error: ");
+    assertThat(r.all()).contains(bad + ":2:7: error: "); // where the [ opens
   }
 
   @Test
