@@ -134,6 +134,16 @@ final class YamlMistakes {
   static Finding explain(String file, String text, Problem p) {
     List<Line> lines = lines(text);
     Explanation e = explanation(lines, p);
+    String block = topKey(lines, line(lines, e.line()));
+    if (Privacy.isPrivate(block)) {
+      // under founders or contact: no value of the file in the message, nor in the parser's words
+      return Finding.error(
+          "yaml/syntax",
+          new SourceLocation(file, e.line(), Math.max(1, e.column())),
+          "",
+          e.key(),
+          e.args().stream().map(YamlMistakes::shownPrivately).toArray());
+    }
     return Finding.error(
             "yaml/syntax",
             new SourceLocation(file, e.line(), Math.max(1, e.column())),
@@ -141,6 +151,30 @@ final class YamlMistakes {
             e.key(),
             e.args().toArray())
         .withDetail(p.words());
+  }
+
+  /** The top-level key whose block a line is in (its own key at the top), or "". */
+  private static String topKey(List<Line> lines, Line l) {
+    if (l.indent == 0 && l.isKey() && !l.dash) {
+      return l.key;
+    }
+    for (Line a = above(lines, l); a != null; a = above(lines, a)) {
+      if (a.indent == 0 && a.isKey() && !a.dash) {
+        return a.key;
+      }
+    }
+    return "";
+  }
+
+  /** An argument as a message about founders or contact may show it: no text from the file. */
+  private static Object shownPrivately(Object arg) {
+    String a = String.valueOf(arg);
+    boolean safe =
+        Privacy.FOUNDER_KEYS.contains(a)
+            || Privacy.CONTACT_KEYS.contains(a)
+            || a.matches("\\d{1,6}")
+            || a.length() == 1 && !Character.isLetterOrDigit(a.charAt(0));
+    return safe ? a : Privacy.VALUE;
   }
 
   /** Where the mistake is and how to say it. */

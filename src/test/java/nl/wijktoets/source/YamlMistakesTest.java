@@ -79,7 +79,7 @@ class YamlMistakesTest {
             + " ¦ finding.yaml.dash-among-keys ¦ residents",
         "a list item after a value ¦ waivers: []\\n  - criterion: x\\n    reason: y\\n ¦ 2 ¦ 3"
             + " ¦ finding.yaml.list-after-value ¦ []",
-        "a list item not lined up ¦ founders:\\n- name: A\\n - name: B\\n ¦ 3 ¦ 2"
+        "a list item not lined up ¦ partners:\\n- name: A\\n - name: B\\n ¦ 3 ¦ 2"
             + " ¦ finding.yaml.item-not-lined-up ¦ 2",
         "a colon in a value ¦ name: Test: de buurt\\n ¦ 1 ¦ 11"
             + " ¦ finding.yaml.colon-in-value ¦ name: \"Test: de buurt\"",
@@ -129,6 +129,17 @@ class YamlMistakesTest {
     assertThat(f.messageKey()).isEqualTo("finding.yaml.bad-start");
     assertThat(f.location().line() + ":" + f.location().column()).isEqualTo("1:10");
     assertThat(f.message(Language.EN)).contains("\"!belangrijk wij doen het\"");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMistakeUnderContactOrFoundersEchoesNoValue() {
+    Finding f = read("name: x\ncontact:\n  name: 'Fatima Bakkali\n  email: f@example.org\n");
+    assertThat(f.messageKey()).isEqualTo("finding.yaml.unclosed-quote");
+    assertThat(f.location().line()).isEqualTo(3);
+    assertThat(f.message(Language.NL) + f.message(Language.EN)).doesNotContain("Fatima");
+    assertThat(f.detail()).isNull();
+    Finding founders = read("founders:\n  - role: x\n    name Fatima\n");
+    assertThat(founders.message(Language.EN)).doesNotContain("Fatima").contains("name");
   }
 
   @org.junit.jupiter.api.Test
