@@ -31,6 +31,30 @@ class FractionPropertiesTest {
         .isEqualTo(BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValueExact());
   }
 
+  @Property(tries = 3000, seed = "20260117")
+  void plainStringsOfDecimalFractionsMatchTheBigDecimalPath(
+      @ForAll("numerators") long n, @ForAll("decimalDenominators") long d) {
+    Fraction f = Fraction.of(n, d);
+    for (int scale : new int[] {0, 1, 2, 6}) {
+      assertThat(f.toPlainString(scale)).isEqualTo(f.roundedPlainString(scale));
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> numerators() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().between(-100_000, 100_000),
+        Arbitraries.longs().between(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
+  }
+
+  @Provide
+  Arbitrary<Long> decimalDenominators() {
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 12))
+        .as((a, b) -> (1L << a) * (long) Math.pow(5, b))
+        .filter(d -> d > 0);
+  }
+
   @Provide
   Arbitrary<Long> nonNegative() {
     return Arbitraries.oneOf(
