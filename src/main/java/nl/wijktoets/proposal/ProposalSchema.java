@@ -14,7 +14,7 @@ public final class ProposalSchema {
   private ProposalSchema() {}
 
   private static final class Holder {
-    static final SchemaCheck INSTANCE = new SchemaCheck(RESOURCE, Vocabulary::forPath);
+    static final SchemaCheck INSTANCE = new SchemaCheck(RESOURCE, Vocabulary::forPath, true);
   }
 
   /** The proposal schema, built on first use. */

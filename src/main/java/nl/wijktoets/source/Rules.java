@@ -67,7 +67,8 @@ public final class Rules {
           new Rule("config/version", E),
           new Rule("config/missing-path", E),
           // new rules go at the end: CI configurations refer to the ids and their order
-          new Rule("schema/number-text", W));
+          new Rule("schema/number-text", W),
+          new Rule("yaml/indentation", E));
 
   private Rules() {}
 

@@ -63,10 +63,23 @@ public final class SchemaCheck {
   private final JsonNode schemaNode;
   private final JsonSchema schema;
   private final Enumerations enumerations;
+  private final boolean misplacedKeys;
 
   /** A schema from a class-path resource, with the enumerations of its format. */
   public SchemaCheck(String resource, Enumerations enumerations) {
+    this(resource, enumerations, false);
+  }
+
+  /**
+   * A schema from a class-path resource, with the enumerations of its format.
+   *
+   * @param misplacedKeys whether a key that is unknown where it stands but belongs to the block
+   *     next to it (the empty {@code per_year:} above it, the block around it) is a {@code
+   *     yaml/indentation} error that says where it belongs, instead of an unknown key
+   */
+  public SchemaCheck(String resource, Enumerations enumerations, boolean misplacedKeys) {
     this.enumerations = enumerations;
+    this.misplacedKeys = misplacedKeys;
     try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       schemaNode = new ObjectMapper().readTree(text);
@@ -218,6 +231,12 @@ public final class SchemaCheck {
         if (parentSchema != null && parentSchema.has("properties")) {
           parentSchema.get("properties").fieldNames().forEachRemaining(known::add);
         }
+        if (misplacedKeys) {
+          Finding misplaced = misplaced(root, parent, key, path);
+          if (misplaced != null) {
+            yield misplaced;
+          }
+        }
         if (Privacy.isPrivate(path)) { // the key itself may be a name or a phone number
           yield Finding.warning(
               "schema/unknown-key",
@@ -256,16 +275,242 @@ public final class SchemaCheck {
               "finding.items",
               key,
               fieldSchema == null ? "?" : fieldSchema.path(m.getType()).asText("?"));
-      default ->
-          Finding.error(
-              "schema/type",
-              at,
-              path,
-              "finding.expected",
-              key,
-              expected(fieldSchema),
-              Privacy.shown(path, written(m)));
+      default -> {
+        Finding dash = misplacedKeys ? dashWithoutSpace(root, path, fieldSchema) : null;
+        yield dash != null
+            ? dash
+            : Finding.error(
+                "schema/type",
+                at,
+                path,
+                "finding.expected",
+                key,
+                expected(fieldSchema),
+                Privacy.shown(path, written(m)));
+      }
     };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Keys in the wrong block: indentation mistakes
+
+  /**
+   * A key that is unknown where it stands but belongs to a block next to it, as a {@code
+   * yaml/indentation} error on its line that says where it belongs: under the key just above it (an
+   * empty {@code per_year:} followed by {@code 2027: 50000} at the same indentation; the keys of
+   * {@code connector:} not indented under it; a key that slipped out of a list item), or next to
+   * the block it stands in (a key indented one level too far). Null when it belongs nowhere near.
+   */
+  private Finding misplaced(YamlNode root, String parent, String key, String path) {
+    if (!(nodeAt(root, parent) instanceof Mapping m)) {
+      return null;
+    }
+    int i = -1;
+    for (int j = 0; j < m.entries().size(); j++) {
+      if (m.entries().get(j).key().text().equals(key)) {
+        i = j;
+        break;
+      }
+    }
+    if (i < 0) {
+      return null;
+    }
+    Scalar keyNode = m.entries().get(i).key();
+    JsonNode parentSchema = schemaAt(parent);
+    // the nearest key above that does belong here: the block the key was meant to be in
+    for (int j = i - 1; j >= 0; j--) {
+      YamlNode.Entry above = m.entries().get(j);
+      if (!acceptsKey(parentSchema, above.key().text())) {
+        continue; // another misplaced key of the same block
+      }
+      Finding under = under(root, above, YamlNode.child(parent, above.key().text()), keyNode, path);
+      if (under != null) {
+        return under;
+      }
+      break;
+    }
+    return outOf(root, parent, keyNode, path);
+  }
+
+  /** The key belongs under {@code above}: an empty block, its block, or its last list item. */
+  private Finding under(
+      YamlNode root, YamlNode.Entry above, String abovePath, Scalar keyNode, String path) {
+    JsonNode block = schemaAt(abovePath);
+    if (block == null) {
+      return null;
+    }
+    String key = keyNode.text();
+    YamlNode value = above.value();
+    int keyColumn = keyNode.location().column();
+    int aboveLine = above.key().location().line();
+    int aboveColumn = above.key().location().column();
+    if (acceptsKey(block, key)) {
+      int target;
+      if (value instanceof Scalar sv && sv.isNull()) {
+        target = aboveColumn + indentStep(root);
+      } else if (value instanceof Mapping vm
+          && vm.get(key).isEmpty()
+          && !vm.entries().isEmpty()
+          && vm.location().line() > aboveLine) {
+        target = vm.entries().get(0).key().location().column();
+      } else {
+        return null;
+      }
+      return target <= keyColumn
+          ? null
+          : Finding.error(
+              "yaml/indentation",
+              keyNode.location(),
+              path,
+              "finding.yaml.misplaced",
+              key,
+              above.key().text(),
+              aboveLine,
+              target - keyColumn,
+              target);
+    }
+    JsonNode items = resolve(block.get("items"));
+    if (items == null || !acceptsKey(items, key)) {
+      return null;
+    }
+    if (value instanceof Scalar sv && sv.isNull()) {
+      return Finding.error(
+          "yaml/indentation",
+          keyNode.location(),
+          path,
+          "finding.yaml.misplaced.new-item",
+          key,
+          above.key().text(),
+          aboveLine);
+    }
+    if (value instanceof Sequence seq
+        && !seq.items().isEmpty()
+        && seq.items().get(seq.items().size() - 1) instanceof Mapping item
+        && item.get(key).isEmpty()
+        && !item.entries().isEmpty()) {
+      int target = item.entries().get(0).key().location().column();
+      return target <= keyColumn
+          ? null
+          : Finding.error(
+              "yaml/indentation",
+              keyNode.location(),
+              path,
+              "finding.yaml.misplaced.item",
+              key,
+              above.key().text(),
+              item.location().line(),
+              target - keyColumn,
+              target);
+    }
+    return null;
+  }
+
+  /** The key is one level too deep: it belongs next to the block it stands in. */
+  private Finding outOf(YamlNode root, String parent, Scalar keyNode, String path) {
+    String container = parent.replaceAll("\\[\\d+]$", "");
+    if (container.isEmpty()) {
+      return null;
+    }
+    int dot = container.lastIndexOf('.');
+    String outer = dot < 0 ? "" : container.substring(0, dot);
+    String containerKey = container.substring(dot + 1);
+    String key = keyNode.text();
+    if (!(nodeAt(root, outer) instanceof Mapping om)
+        || om.get(key).isPresent()
+        || !acceptsKey(schemaAt(outer), key)) {
+      return null;
+    }
+    var entry = om.entry(containerKey);
+    if (entry.isEmpty()) {
+      return null;
+    }
+    int target = entry.get().key().location().column();
+    int keyColumn = keyNode.location().column();
+    return target >= keyColumn
+        ? null
+        : Finding.error(
+            "yaml/indentation",
+            keyNode.location(),
+            path,
+            "finding.yaml.misplaced.out",
+            key,
+            containerKey,
+            entry.get().key().location().line(),
+            keyColumn - target,
+            target);
+  }
+
+  /**
+   * A list written with a dash but no space after it ({@code -name: a}): YAML reads a key {@code
+   * -name}, and the block is no list. Null for anything else.
+   */
+  private Finding dashWithoutSpace(YamlNode root, String path, JsonNode fieldSchema) {
+    if (fieldSchema == null
+        || !"array".equals(fieldSchema.path("type").asText())
+        || !(nodeAt(root, path) instanceof Mapping m)
+        || m.entries().isEmpty()) {
+      return null;
+    }
+    Scalar first = m.entries().get(0).key();
+    String rest = first.text().substring(first.text().startsWith("-") ? 1 : 0);
+    if (!first.text().startsWith("-") || rest.isEmpty() || rest.startsWith(" ")) {
+      return null;
+    }
+    return Finding.error(
+        "yaml/syntax",
+        first.location(),
+        path,
+        "finding.yaml.dash-no-space",
+        first.text(),
+        "- " + rest + ":");
+  }
+
+  /** Whether a block's schema has a key: a property, or a key its pattern allows (years). */
+  private boolean acceptsKey(JsonNode blockSchema, String key) {
+    JsonNode s = resolve(blockSchema);
+    if (s == null) {
+      return false;
+    }
+    if (s.has("properties") && s.get("properties").has(key)) {
+      return true;
+    }
+    JsonNode pattern = s.path("propertyNames").path("pattern");
+    return pattern.isTextual()
+        && s.path("additionalProperties").isObject()
+        && Pattern.compile(pattern.asText()).matcher(key).find();
+  }
+
+  /**
+   * The file's own indentation step: how far the keys of a block usually stand from the key that
+   * opens it (2 unless the file does otherwise).
+   */
+  static int indentStep(YamlNode root) {
+    Map<Integer, Integer> steps = new java.util.TreeMap<>();
+    java.util.Deque<YamlNode> todo = new java.util.ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      YamlNode n = todo.pop();
+      if (n instanceof Mapping m) {
+        for (YamlNode.Entry e : m.entries()) {
+          if (e.value() instanceof Mapping child
+              && !child.entries().isEmpty()
+              && child.location().line() > e.key().location().line()) {
+            int step =
+                child.entries().get(0).key().location().column() - e.key().location().column();
+            if (step > 0) {
+              steps.merge(step, 1, Integer::sum);
+            }
+          }
+          todo.push(e.value());
+        }
+      } else if (n instanceof Sequence seq) {
+        seq.items().forEach(todo::push);
+      }
+    }
+    return steps.entrySet().stream()
+        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(e -> -e.getKey()))
+        .map(Map.Entry::getKey)
+        .orElse(2);
   }
 
   private static String written(ValidationMessage m) {

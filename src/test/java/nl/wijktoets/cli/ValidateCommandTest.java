@@ -162,7 +162,8 @@ class ValidateCommandTest {
             "config/enum",
             "config/version",
             "config/missing-path",
-            "schema/number-text");
+            "schema/number-text",
+            "yaml/indentation");
     assertThat(Rules.families())
         .containsExactly(
             "yaml",
