@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -379,8 +380,12 @@ class OutputPolicyTest {
     assertThat(y.out()).isEmpty();
   }
 
-  /** A list long enough that a batch is still running when it is stopped: flat rows only. */
-  private Path longList(int rows) throws IOException {
+  /**
+   * A list whose batch is still running when it is stopped, however fast the machine: some flat
+   * rows, then a row naming a FIFO that nobody writes to, so reading that row blocks until the
+   * signal comes (a long list raced the batch, which can finish before the signal is sent).
+   */
+  private Path blockingList(int rows) throws IOException, InterruptedException {
     List<CSVRecord> good = goodRows();
     int file = good.get(0).toList().indexOf("file");
     List<List<String>> flat =
@@ -392,13 +397,19 @@ class OutputPolicyTest {
       row.set(0, "R" + i);
       out.add(row);
     }
+    List<String> stuck = new ArrayList<>(Collections.nCopies(out.get(0).size(), ""));
+    stuck.set(0, "STUCK");
+    stuck.set(file, "stuck.yaml");
+    out.add(stuck);
+    Path fifo = dir.resolve("stuck.yaml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
     return Files.writeString(dir.resolve("long.csv"), csv(out), StandardCharsets.UTF_8);
   }
 
   @Test
   @Timeout(120)
   void aSignalDuringABatchLeavesNoTemporaryFile() throws Exception {
-    Path list = longList(60_000);
+    Path list = blockingList(200);
     for (String signal : new String[] {"TERM", "INT"}) {
       Path out = Files.createDirectories(dir.resolve("out-" + signal));
       Process p =
