@@ -100,6 +100,13 @@ public final class ExplainCommand extends Subcommand {
       if (m.parameters().isEmpty()) {
         out.append("    ").append(console.msg("explain.no-params")).append('\n');
       }
+      if (!m.conditions().isEmpty()) {
+        out.append("    ")
+            .append(console.msg("explain.conditions"))
+            .append(": ")
+            .append(String.join(", ", m.conditions()))
+            .append('\n');
+      }
     }
     return out.toString();
   }

@@ -1,5 +1,6 @@
 package nl.wijktoets.measure;
 
+import java.util.List;
 import java.util.Map;
 import nl.wijktoets.exact.Fraction;
 
@@ -28,7 +29,31 @@ public final class EvidenceFactors {
           "letter-of-intent", Fraction.of(3, 4),
           "agreement", Fraction.ONE);
 
+  /** The statuses and commitments from weakest to strongest (for "the least that is enough"). */
+  private static final List<String> STATUS_ORDER =
+      List.of(
+          "idea", "in-talks", "applied", "letter-of-intent", "forecast", "contract", "realised");
+
+  private static final List<String> COMMITMENT_ORDER =
+      List.of("idea", "in-talks", "letter-of-intent", "agreement");
+
   private EvidenceFactors() {}
+
+  /** The weakest status that counts for at least {@code min} (the strongest if none does). */
+  public static String weakestStatusAtLeast(Fraction min) {
+    return STATUS_ORDER.stream()
+        .filter(s -> ofStatus(s).atLeast(min))
+        .findFirst()
+        .orElse("realised");
+  }
+
+  /** The weakest commitment that counts for at least {@code min} (agreement if none does). */
+  public static String weakestCommitmentAtLeast(Fraction min) {
+    return COMMITMENT_ORDER.stream()
+        .filter(s -> ofCommitment(s).atLeast(min))
+        .findFirst()
+        .orElse("agreement");
+  }
 
   /** E of a revenue line's status. */
   public static Fraction ofStatus(String status) {

@@ -4,7 +4,7 @@ import nl.wijktoets.exact.Fraction;
 
 /**
  * A value a measure read or computed, typed so it can be formatted per language: a share (shown as
- * a percentage), an amount of euros, a number, a count, a year or a text.
+ * a percentage), an amount of euros, a number, a count, a year, a text or yes or no.
  */
 public record MeasuredValue(Kind kind, Object value) {
 
@@ -14,7 +14,9 @@ public record MeasuredValue(Kind kind, Object value) {
     NUMBER,
     COUNT,
     YEAR,
-    TEXT
+    TEXT,
+    /** Yes or no (a field such as {@code profit_reinvested}). */
+    YES_NO
   }
 
   public static MeasuredValue share(Fraction f) {
@@ -43,6 +45,10 @@ public record MeasuredValue(Kind kind, Object value) {
 
   public static MeasuredValue text(String s) {
     return new MeasuredValue(Kind.TEXT, s);
+  }
+
+  public static MeasuredValue yesNo(boolean b) {
+    return new MeasuredValue(Kind.YES_NO, b);
   }
 
   public boolean isNumeric() {

@@ -39,11 +39,81 @@ final class MiddleUpDown {
           "cross-sector-partners",
           List.of("partners"),
           List.of(SECTOR_MIN_COMMITMENT, CAP_WITHOUT_GOVERNMENT),
+          List.of(
+              "sectors",
+              "government-partner",
+              "municipality-partner",
+              "housing-or-business-partner"),
           MiddleUpDown::crossSectorPartners);
 
   private static Measure.Bound crossSectorPartners(Params params) {
     Fraction min = params.get(SECTOR_MIN_COMMITMENT);
     int cap = params.get(CAP_WITHOUT_GOVERNMENT);
+    return Measure.Bound.of(
+        crossSectorScore(min, cap),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          Set<String> sectors = sectors(p, min);
+          List<Gap> gaps = new ArrayList<>();
+          int needed = Math.min(next, 4);
+          if (sectors.size() < needed) {
+            gaps.add(
+                Gap.derived(
+                    "sectors",
+                    MeasuredValue.count(sectors.size()),
+                    MeasuredValue.count(needed),
+                    List.of("partners")));
+          }
+          if (next == 4) {
+            if (!sectors.contains("municipality")) {
+              gaps.add(
+                  partnerGap("municipality-partner", p, Set.of("municipality", "district"), min));
+            }
+            if (!sectors.contains("housing-corporation") && !sectors.contains("business")) {
+              gaps.add(
+                  partnerGap(
+                      "housing-or-business-partner",
+                      p,
+                      Set.of("housing-corporation", "business"),
+                      min));
+            }
+          } else if (next > cap && sectors.stream().noneMatch(GOVERNMENT::contains)) {
+            gaps.add(partnerGap("government-partner", p, GOVERNMENT, min));
+          }
+          return Missing.all(gaps);
+        });
+  }
+
+  /**
+   * The sectors with a partner committed at least {@code min} (the district counts as the city).
+   */
+  private static Set<String> sectors(Proposal p, Fraction min) {
+    Set<String> sectors = new HashSet<>();
+    for (Proposal.Partner partner : partners(p)) {
+      if (partner.sector() != null
+          && EvidenceFactors.ofCommitment(partner.commitment()).atLeast(min)) {
+        sectors.add(partner.sector().equals("district") ? "municipality" : partner.sector());
+      }
+    }
+    return sectors;
+  }
+
+  /**
+   * A partner of one of these sectors, committed at least {@code min}: the first such partner that
+   * is named but not committed enough gets the weakest commitment that is; without one, add one.
+   */
+  private static Gap partnerGap(String id, Proposal p, Set<String> kinds, Fraction min) {
+    MeasuredValue needed = MeasuredValue.text(EvidenceFactors.weakestCommitmentAtLeast(min));
+    for (Proposal.Partner partner : partners(p)) {
+      if (partner.sector() != null && kinds.contains(partner.sector())) {
+        return Gap.set(
+            id, partner.path() + ".commitment", MeasureSupport.word(partner.commitment()), needed);
+      }
+    }
+    return new Gap(id, List.of("partners"), null, needed, null, false);
+  }
+
+  private static Measure.Bound crossSectorScore(Fraction min, int cap) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       Set<String> sectors = new HashSet<>();
@@ -81,7 +151,29 @@ final class MiddleUpDown {
           "partner-commitment",
           List.of("partners"),
           List.of(),
-          params -> MiddleUpDown::partnerCommitment);
+          List.of("partners-named", "commitment-mean"),
+          params ->
+              Measure.Bound.of(MiddleUpDown::partnerCommitment, MiddleUpDown::commitmentGaps));
+
+  private static Missing commitmentGaps(Proposal p, Finances f, MeasureResult res) {
+    List<Proposal.Partner> partners = partners(p);
+    if (partners.isEmpty()) {
+      return Missing.all(List.of(Gap.of("partners-named", "partners")));
+    }
+    List<String> weaker = new ArrayList<>();
+    for (Proposal.Partner partner : partners) {
+      if (EvidenceFactors.ofCommitment(partner.commitment()).lessThan(Fraction.ONE)) {
+        weaker.add(partner.path() + ".commitment");
+      }
+    }
+    return Missing.all(
+        List.of(
+            Gap.derived(
+                "commitment-mean",
+                MeasuredValue.share(MeasureSupport.value(res, "commitment")),
+                MeasuredValue.share(Fraction.of(res.level() + 1, 4)),
+                weaker)));
+  }
 
   private static MeasureResult partnerCommitment(Proposal p, Finances f) {
     ResultBuilder r = new ResultBuilder(p, f);
@@ -112,11 +204,78 @@ final class MiddleUpDown {
           "connector",
           List.of("governance"),
           List.of(MIN_HOURS, PAID_HOURS),
+          List.of(
+              "connector",
+              "connector-hours",
+              "connector-paid",
+              "connector-paid-hours",
+              "connector-employer",
+              "connector-reports-to-board"),
           MiddleUpDown::connector);
 
   private static Measure.Bound connector(Params params) {
     Fraction minHours = params.get(MIN_HOURS);
     Fraction paidHours = params.get(PAID_HOURS);
+    return Measure.Bound.of(
+        connectorScore(minHours, paidHours),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          Proposal.Connector c = p.governance() == null ? null : p.governance().connector();
+          String at = "governance.connector";
+          if (next == 1) {
+            return Missing.all(List.of(Gap.of("connector", at + ".role", at + ".hours_per_week")));
+          }
+          MeasuredValue hours =
+              c.hoursPerWeek() == null ? null : MeasuredValue.number(c.hoursPerWeek());
+          Fraction h = c.hoursPerWeek() == null ? Fraction.ZERO : c.hoursPerWeek();
+          List<Gap> gaps = new ArrayList<>();
+          if (next == 2) {
+            gaps.add(
+                Gap.set(
+                    "connector-hours",
+                    at + ".hours_per_week",
+                    hours,
+                    MeasuredValue.number(minHours)));
+          } else if (next == 3) {
+            if (!Boolean.TRUE.equals(c.paid())) {
+              gaps.add(
+                  Gap.set(
+                      "connector-paid",
+                      at + ".paid",
+                      c.paid() == null ? null : MeasuredValue.yesNo(false),
+                      MeasuredValue.yesNo(true)));
+            }
+            if (h.lessThan(paidHours)) {
+              gaps.add(
+                  Gap.set(
+                      "connector-paid-hours",
+                      at + ".hours_per_week",
+                      hours,
+                      MeasuredValue.number(paidHours)));
+            }
+          } else {
+            if (!"self".equals(c.employer())) {
+              gaps.add(
+                  Gap.set(
+                      "connector-employer",
+                      at + ".employer",
+                      MeasureSupport.word(c.employer()),
+                      MeasuredValue.text("self")));
+            }
+            if (!"board".equals(c.reportsTo())) {
+              gaps.add(
+                  Gap.set(
+                      "connector-reports-to-board",
+                      at + ".reports_to",
+                      MeasureSupport.word(c.reportsTo()),
+                      MeasuredValue.text("board")));
+            }
+          }
+          return Missing.all(gaps);
+        });
+  }
+
+  private static Measure.Bound connectorScore(Fraction minHours, Fraction paidHours) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       Proposal.Connector c = p.governance() == null ? null : p.governance().connector();
@@ -158,12 +317,75 @@ final class MiddleUpDown {
           "resident-led-with-backing",
           List.of("founders", "partners"),
           List.of(FOUNDERS_MAJORITY, BACKING_MIN_COMMITMENT, STRONG_COMMITMENT),
+          List.of(
+              "founders",
+              "founder-resident",
+              "founders-majority",
+              "public-partner",
+              "public-partner-agreement"),
           MiddleUpDown::residentLedWithBacking);
 
   private static Measure.Bound residentLedWithBacking(Params params) {
     Fraction majority = params.get(FOUNDERS_MAJORITY);
     Fraction min = params.get(BACKING_MIN_COMMITMENT);
     Fraction strong = params.get(STRONG_COMMITMENT);
+    return Measure.Bound.of(
+        residentLedScore(majority, min, strong),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          List<Proposal.Founder> founders = p.founders() == null ? List.of() : p.founders();
+          if (next == 1) {
+            if (founders.isEmpty()) {
+              return Missing.all(List.of(Gap.of("founders", "founders")));
+            }
+            Proposal.Founder first = founders.get(0);
+            return Missing.all(
+                List.of(
+                    Gap.set(
+                        "founder-resident",
+                        first.path() + ".lives_in_neighbourhood",
+                        first.livesInNeighbourhood() == null ? null : MeasuredValue.yesNo(false),
+                        MeasuredValue.yesNo(true))));
+          }
+          if (next == 2) {
+            return Missing.all(
+                List.of(
+                    Gap.derived(
+                        "founders-majority",
+                        MeasuredValue.share(MeasureSupport.value(res, "share")),
+                        MeasuredValue.share(majority),
+                        List.of("founders[].lives_in_neighbourhood"))));
+          }
+          // the public partner closest to the commitment needed, if there is one
+          Proposal.Partner best = null;
+          for (Proposal.Partner partner : partners(p)) {
+            if (partner.sector() != null
+                && PUBLIC_PARTNER.contains(partner.sector())
+                && (best == null
+                    || EvidenceFactors.ofCommitment(partner.commitment())
+                        .greaterThan(EvidenceFactors.ofCommitment(best.commitment())))) {
+              best = partner;
+            }
+          }
+          String id = next == 3 ? "public-partner" : "public-partner-agreement";
+          MeasuredValue needed =
+              MeasuredValue.text(
+                  EvidenceFactors.weakestCommitmentAtLeast(next == 3 ? min : strong));
+          if (best == null) {
+            return Missing.all(
+                List.of(new Gap(id, List.of("partners"), null, needed, null, false)));
+          }
+          return Missing.all(
+              List.of(
+                  Gap.set(
+                      id,
+                      best.path() + ".commitment",
+                      MeasureSupport.word(best.commitment()),
+                      needed)));
+        });
+  }
+
+  private static Measure.Bound residentLedScore(Fraction majority, Fraction min, Fraction strong) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.Founder> founders = p.founders() == null ? List.of() : p.founders();
@@ -211,10 +433,29 @@ final class MiddleUpDown {
           "dependency-spread",
           List.of("revenue"),
           List.of(SPREAD_THRESHOLDS),
+          List.of("income", "largest-payer-share"),
           MiddleUpDown::dependencySpread);
 
   private static Measure.Bound dependencySpread(Params params) {
     List<Fraction> t = params.get(SPREAD_THRESHOLDS);
+    return Measure.Bound.of(
+        spreadScore(t),
+        (p, f, res) -> {
+          if (f.income().isZero()) {
+            return Missing.all(List.of(Gap.of("income", "revenue")));
+          }
+          Gap gap =
+              Gap.derived(
+                  "largest-payer-share",
+                  MeasuredValue.share(MeasureSupport.value(res, "share")),
+                  MeasuredValue.share(t.get(res.level())),
+                  List.of("revenue"));
+          MeasuredValue payer = res.values().get("payer");
+          return Missing.all(List.of(payer == null ? gap : gap.about((String) payer.value())));
+        });
+  }
+
+  private static Measure.Bound spreadScore(List<Fraction> t) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       Fraction income = f.income();

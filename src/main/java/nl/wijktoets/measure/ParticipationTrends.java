@@ -2,6 +2,7 @@ package nl.wijktoets.measure;
 
 import static nl.wijktoets.exact.Fraction.of;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,12 +31,73 @@ final class ParticipationTrends {
           "resident-governance",
           List.of("governance", "residents"),
           List.of(BOARD_MAJORITY, STRONG_MAJORITY, MIN_MEMBERS),
+          List.of(
+              "board",
+              "board-majority",
+              "members-say",
+              "board-two-thirds",
+              "members-meeting",
+              "profit-reinvested"),
           ParticipationTrends::residentGovernance);
 
   private static Measure.Bound residentGovernance(Params params) {
     Fraction majority = params.get(BOARD_MAJORITY);
     Fraction strong = params.get(STRONG_MAJORITY);
     Fraction minMembers = of(params.get(MIN_MEMBERS));
+    return Measure.Bound.of(
+        governanceScore(majority, strong, minMembers),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          Proposal.Governance g = p.governance();
+          Fraction share = MeasureSupport.value(res, "share");
+          List<Gap> gaps = new ArrayList<>();
+          if (next == 1) {
+            gaps.add(Gap.of("board", "governance.board"));
+          } else if (next == 2) {
+            gaps.add(
+                Gap.derived(
+                    "board-majority",
+                    MeasuredValue.share(share),
+                    MeasuredValue.share(majority),
+                    List.of("governance.board[].resident")));
+          } else if (next == 3) {
+            gaps.add(
+                new Gap(
+                    "members-say",
+                    List.of("governance.members_meeting", "residents.members"),
+                    null,
+                    MeasuredValue.count(minMembers),
+                    null,
+                    false));
+          } else {
+            if (share.lessThan(strong)) {
+              gaps.add(
+                  Gap.derived(
+                      "board-two-thirds",
+                      MeasuredValue.share(share),
+                      MeasuredValue.share(strong),
+                      List.of("governance.board[].resident")));
+            }
+            if (!Boolean.TRUE.equals(g.membersMeeting())) {
+              gaps.add(yes("members-meeting", "governance.members_meeting", g.membersMeeting()));
+            }
+            if (!Boolean.TRUE.equals(g.profitReinvested())) {
+              gaps.add(
+                  yes("profit-reinvested", "governance.profit_reinvested", g.profitReinvested()));
+            }
+          }
+          return Missing.all(gaps);
+        });
+  }
+
+  /** A yes that is no or not given yet. */
+  private static Gap yes(String id, String field, Boolean now) {
+    return Gap.set(
+        id, field, now == null ? null : MeasuredValue.yesNo(now), MeasuredValue.yesNo(true));
+  }
+
+  private static Measure.Bound governanceScore(
+      Fraction majority, Fraction strong, Fraction minMembers) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       Proposal.Governance g = p.governance();
@@ -89,12 +151,61 @@ final class ParticipationTrends {
           "resident-groups",
           List.of("resident_groups"),
           List.of(MIN_GROUPS, MIN_TYPES, STRONG_RELATIONS),
+          List.of("groups", "group-types", "close-tie"),
           ParticipationTrends::residentGroups);
 
   private static Measure.Bound residentGroups(Params params) {
     int minGroups = params.get(MIN_GROUPS);
     int minTypes = params.get(MIN_TYPES);
     Set<String> strongRelations = Set.copyOf(params.get(STRONG_RELATIONS));
+    String firstStrong = params.get(STRONG_RELATIONS).get(0);
+    return Measure.Bound.of(
+        groupsScore(minGroups, minTypes, strongRelations),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          List<Proposal.ResidentGroup> groups =
+              p.residentGroups() == null ? List.of() : p.residentGroups();
+          int k = MeasureSupport.value(res, "groups").floor().intValue();
+          int types = MeasureSupport.value(res, "types").floor().intValue();
+          List<Gap> gaps = new ArrayList<>();
+          int neededGroups = next < 4 ? next : minGroups;
+          if (k < neededGroups) {
+            gaps.add(
+                Gap.derived(
+                    "groups",
+                    MeasuredValue.count(k),
+                    MeasuredValue.count(neededGroups),
+                    List.of("resident_groups")));
+          }
+          if (next == 4) {
+            if (types < minTypes) {
+              gaps.add(
+                  Gap.derived(
+                      "group-types",
+                      MeasuredValue.count(types),
+                      MeasuredValue.count(minTypes),
+                      List.of("resident_groups[].type")));
+            }
+            boolean tie =
+                groups.stream()
+                    .anyMatch(g -> g.relation() != null && strongRelations.contains(g.relation()));
+            if (!tie) {
+              gaps.add(
+                  groups.isEmpty()
+                      ? Gap.of("close-tie", "resident_groups[].relation")
+                      : Gap.set(
+                          "close-tie",
+                          groups.get(0).path() + ".relation",
+                          MeasureSupport.word(groups.get(0).relation()),
+                          MeasuredValue.text(firstStrong)));
+            }
+          }
+          return Missing.all(gaps);
+        });
+  }
+
+  private static Measure.Bound groupsScore(
+      int minGroups, int minTypes, Set<String> strongRelations) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.ResidentGroup> groups =
@@ -137,10 +248,83 @@ final class ParticipationTrends {
           "community-assets",
           List.of("assets"),
           List.of(LONG_TERM_YEARS),
+          List.of("place", "rent-or-loan", "long-term-or-management", "ownership"),
           ParticipationTrends::communityAssets);
 
   private static Measure.Bound communityAssets(Params params) {
     Fraction longTerm = params.get(LONG_TERM_YEARS);
+    return Measure.Bound.of(
+        assetsScore(longTerm),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          Proposal.Asset best = bestPlace(p, longTerm);
+          if (best == null) {
+            // no building or land at all, or one without a tenure that counts
+            Proposal.Asset place = firstPlace(p);
+            return Missing.all(
+                List.of(
+                    place == null
+                        ? Gap.of("place", "assets")
+                        : Gap.set(
+                            "place",
+                            place.path() + ".tenure",
+                            MeasureSupport.word(place.tenure()),
+                            MeasuredValue.text("occasional"))));
+          }
+          String tenure = best.path() + ".tenure";
+          MeasuredValue now = MeasureSupport.word(best.tenure());
+          Gap gap =
+              switch (next) {
+                case 2 -> Gap.set("rent-or-loan", tenure, now, MeasuredValue.text("rent"));
+                case 3 ->
+                    Gap.set(
+                        "long-term-or-management",
+                        best.path() + ".term_years",
+                        best.termYears() == null ? null : MeasuredValue.number(best.termYears()),
+                        MeasuredValue.number(longTerm));
+                default -> Gap.set("ownership", tenure, now, MeasuredValue.text("ownership"));
+              };
+          return Missing.all(List.of(gap));
+        });
+  }
+
+  private static boolean isPlace(Proposal.Asset a) {
+    return "building".equals(a.type()) || "land".equals(a.type());
+  }
+
+  private static Proposal.Asset firstPlace(Proposal p) {
+    return p.assets() == null
+        ? null
+        : p.assets().stream().filter(ParticipationTrends::isPlace).findFirst().orElse(null);
+  }
+
+  /** The building or land with the best tenure (the first of the best), or null for none. */
+  private static Proposal.Asset bestPlace(Proposal p, Fraction longTerm) {
+    int best = 0;
+    Proposal.Asset bestAsset = null;
+    for (Proposal.Asset a : p.assets() == null ? List.<Proposal.Asset>of() : p.assets()) {
+      if (isPlace(a)) {
+        int level = tenureLevel(a, longTerm);
+        if (level > best) {
+          best = level;
+          bestAsset = a;
+        }
+      }
+    }
+    return bestAsset;
+  }
+
+  private static int tenureLevel(Proposal.Asset a, Fraction longTerm) {
+    return switch (a.tenure() == null ? "" : a.tenure()) {
+      case "ownership", "leasehold", "community-transfer" -> 4;
+      case "management", "self-management" -> 3;
+      case "rent", "loan" -> a.termYears() != null && a.termYears().atLeast(longTerm) ? 3 : 2;
+      case "occasional" -> 1;
+      default -> 0;
+    };
+  }
+
+  private static Measure.Bound assetsScore(Fraction longTerm) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       int best = 0;
@@ -149,15 +333,7 @@ final class ParticipationTrends {
         if (!"building".equals(a.type()) && !"land".equals(a.type())) {
           continue;
         }
-        int level =
-            switch (a.tenure() == null ? "" : a.tenure()) {
-              case "ownership", "leasehold", "community-transfer" -> 4;
-              case "management", "self-management" -> 3;
-              case "rent", "loan" ->
-                  a.termYears() != null && a.termYears().atLeast(longTerm) ? 3 : 2;
-              case "occasional" -> 1;
-              default -> 0;
-            };
+        int level = tenureLevel(a, longTerm);
         if (level > best) {
           best = level;
           bestAsset = a;
@@ -186,11 +362,43 @@ final class ParticipationTrends {
           "resident-involvement",
           List.of("residents"),
           List.of(INVOLVED_THRESHOLDS, MIN_PARTICIPANTS),
+          List.of("involved", "consultation", "participants"),
           ParticipationTrends::residentInvolvement);
 
   private static Measure.Bound residentInvolvement(Params params) {
     List<Fraction> t = params.get(INVOLVED_THRESHOLDS);
     Fraction minParticipants = of(params.get(MIN_PARTICIPANTS));
+    return Measure.Bound.of(
+        involvementScore(t, minParticipants),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          Fraction n = MeasureSupport.value(res, "involved");
+          Fraction c = MeasureSupport.value(res, "participants");
+          List<Gap> gaps = new ArrayList<>();
+          if (n.lessThan(t.get(next - 1))) {
+            gaps.add(
+                Gap.set(
+                    "involved",
+                    "residents.involved",
+                    MeasuredValue.count(n),
+                    MeasuredValue.count(t.get(next - 1))));
+          }
+          String participants = "residents.consultations[].participants";
+          if (next == 3 && c.isZero()) {
+            gaps.add(Gap.of("consultation", participants));
+          } else if (next == 4 && c.lessThan(minParticipants)) {
+            gaps.add(
+                Gap.derived(
+                    "participants",
+                    MeasuredValue.count(c),
+                    MeasuredValue.count(minParticipants),
+                    List.of(participants)));
+          }
+          return Missing.all(gaps);
+        });
+  }
+
+  private static Measure.Bound involvementScore(List<Fraction> t, Fraction minParticipants) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       Proposal.Residents res = p.residents();
@@ -234,11 +442,65 @@ final class ParticipationTrends {
           "impact-measurement",
           List.of("impact_indicators", "risks"),
           List.of(MIN_THEMES, THEMES),
+          List.of("indicators", "indicator-themes", "risk-mitigation"),
           ParticipationTrends::impactMeasurement);
 
   private static Measure.Bound impactMeasurement(Params params) {
     int minThemes = params.get(MIN_THEMES);
     Set<String> themes = Set.copyOf(params.get(THEMES));
+    return Measure.Bound.of(
+        impactScore(minThemes, themes),
+        (p, f, res) -> {
+          int next = res.level() + 1;
+          int q = MeasureSupport.value(res, "indicators").floor().intValue();
+          int covered = MeasureSupport.value(res, "themes").floor().intValue();
+          List<Proposal.ImpactIndicator> indicators =
+              p.impactIndicators() == null ? List.of() : p.impactIndicators();
+          List<Gap> gaps = new ArrayList<>();
+          int needed = Math.min(next, 3);
+          if (q < needed) {
+            // the fields an indicator still lacks, for the indicators begun but not complete
+            List<String> fields = new ArrayList<>();
+            for (Proposal.ImpactIndicator i : indicators) {
+              if (!present(i.baseline())) {
+                fields.add(i.path() + ".baseline");
+              }
+              if (!present(i.target())) {
+                fields.add(i.path() + ".target");
+              }
+              if (!present(i.method())) {
+                fields.add(i.path() + ".method");
+              }
+            }
+            if (fields.isEmpty()) {
+              fields.add("impact_indicators");
+            }
+            gaps.add(
+                Gap.derived(
+                    "indicators", MeasuredValue.count(q), MeasuredValue.count(needed), fields));
+          }
+          if (next == 4) {
+            if (covered < minThemes) {
+              gaps.add(
+                  Gap.derived(
+                      "indicator-themes",
+                      MeasuredValue.count(covered),
+                      MeasuredValue.count(minThemes),
+                      List.of("impact_indicators[].theme")));
+            }
+            List<Proposal.Risk> risks = p.risks() == null ? List.of() : p.risks();
+            if (risks.stream().noneMatch(r -> present(r.mitigation()))) {
+              gaps.add(
+                  Gap.of(
+                      "risk-mitigation",
+                      risks.isEmpty() ? "risks" : risks.get(0).path() + ".mitigation"));
+            }
+          }
+          return Missing.all(gaps);
+        });
+  }
+
+  private static Measure.Bound impactScore(int minThemes, Set<String> themes) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       int q = 0;

@@ -16,10 +16,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Evidence;
+import nl.wijktoets.measure.Gap;
 import nl.wijktoets.measure.MeasuredValue;
+import nl.wijktoets.measure.Missing;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.SourceLocation;
@@ -172,6 +175,7 @@ public final class JsonReport {
     band.put("label", a.band().label().getOrDefault(lang, a.band().id()));
     band.put("capped", a.capped());
     band.put("uncapped", a.uncappedBand().id());
+    Map<String, Missing> missing = a.missing();
     ArrayNode lessons = root.putArray("lessons");
     for (Assessment.LessonResult l : a.lessons()) {
       ObjectNode lesson = lessons.addObject();
@@ -183,7 +187,7 @@ public final class JsonReport {
       lesson.put("belowFloor", l.belowFloor());
       ArrayNode criteria = lesson.putArray("criteria");
       for (Assessment.CriterionResult c : l.criteria()) {
-        criteria.add(criterion(c, lang));
+        criteria.add(criterion(c, missing.get(c.criterion().id()), lang));
       }
     }
     ArrayNode steps = root.putArray("nextSteps");
@@ -198,8 +202,9 @@ public final class JsonReport {
               step.put("toLevel", s.toLevel());
               step.set("gain", number(s.gain()));
               step.put("inLessonBelowFloor", s.inLessonBelowFloor());
-              step.put("target", Texts.target(s, lang).plain());
-              step.put("advice", Texts.advice(s.criterion(), lang).plain());
+              Missing m = missing.get(s.criterion().criterion().id());
+              step.put("target", Texts.target(s, m, lang).plain());
+              step.put("advice", Texts.advice(s.criterion(), m, lang).plain());
             });
     ArrayNode warnings = root.putArray("warnings");
     for (Finding f : a.warnings()) {
@@ -208,7 +213,8 @@ public final class JsonReport {
     return root;
   }
 
-  private static ObjectNode criterion(Assessment.CriterionResult c, Language lang) {
+  private static ObjectNode criterion(
+      Assessment.CriterionResult c, Missing missing, Language lang) {
     ObjectNode node = F.objectNode();
     node.put("id", c.criterion().id());
     node.put("title", c.criterion().text(lang).title());
@@ -246,9 +252,37 @@ public final class JsonReport {
       }
     }
     if (c.level() < 4 && !c.waived()) {
-      node.put("advice", Texts.advice(c, lang).plain());
+      if (missing != null) {
+        ArrayNode list = node.putArray("missing");
+        for (Gap g : missing.gaps()) {
+          ObjectNode item = list.addObject();
+          item.put("id", g.id());
+          item.put("condition", Texts.condition(g, lang).plain());
+          ArrayNode fields = item.putArray("fields");
+          g.fields().forEach(fields::add);
+          if (g.now() != null) {
+            item.set("now", value(g.now()));
+          }
+          if (g.needed() != null) {
+            item.set("needed", value(g.needed()));
+          }
+        }
+        if (missing.oneOf()) {
+          node.put("missingOneOf", true);
+        }
+      }
+      node.put("advice", Texts.advice(c, missing, lang).plain());
     }
     return node;
+  }
+
+  /** A value of a condition: a number, a word as the YAML has it, or true or false. */
+  private static JsonNode value(MeasuredValue v) {
+    return switch (v.kind()) {
+      case TEXT -> F.textNode((String) v.value());
+      case YES_NO -> F.booleanNode((Boolean) v.value());
+      default -> number(v.fraction());
+    };
   }
 
   /** A finding as JSON (also used by validate's JSON output). */

@@ -14,6 +14,8 @@ import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.MarkedText;
 import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.measure.Evidence;
+import nl.wijktoets.measure.Gap;
+import nl.wijktoets.measure.Missing;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.source.Finding;
@@ -52,7 +54,8 @@ public final class ReportModel {
     m.put("total", Formats.total(a.total(), lang));
     m.put("total_exact", a.total().toPlainString(6));
     m.put("band", band(a, lang));
-    m.put("lessons", lessons(a, lang));
+    Map<String, Missing> missing = a.missing();
+    m.put("lessons", lessons(a, missing, lang));
     List<Map<String, Object>> steps = new ArrayList<>();
     int n = 0;
     for (Assessment.NextStep s : a.nextSteps()) {
@@ -71,8 +74,9 @@ public final class ReportModel {
               .map(l -> MarkedText.words(l.text(lang).title()))
               .orElse(MarkedText.EMPTY));
       step.put("gain", Formats.points(s.gain(), lang));
-      step.put("target", Texts.target(s, lang));
-      step.put("advice", Texts.advice(s.criterion(), lang));
+      Missing gaps = missing.get(s.criterion().criterion().id());
+      step.put("target", Texts.target(s, gaps, lang));
+      step.put("advice", Texts.advice(s.criterion(), gaps, lang));
       step.put("first_because_floor", s.inLessonBelowFloor());
       steps.add(step);
     }
@@ -155,7 +159,8 @@ public final class ReportModel {
     return b;
   }
 
-  private static List<Map<String, Object>> lessons(Assessment a, Language lang) {
+  private static List<Map<String, Object>> lessons(
+      Assessment a, Map<String, Missing> missing, Language lang) {
     List<Map<String, Object>> out = new ArrayList<>();
     int number = 0;
     for (Assessment.LessonResult l : a.lessons()) {
@@ -180,7 +185,7 @@ public final class ReportModel {
       boolean rescaled = l.criteria().stream().anyMatch(Assessment.CriterionResult::waived);
       List<Map<String, Object>> criteria = new ArrayList<>();
       for (Assessment.CriterionResult c : l.criteria()) {
-        criteria.add(criterion(c, rescaled, lang));
+        criteria.add(criterion(c, rescaled, missing.get(c.criterion().id()), lang));
       }
       lesson.put("criteria", criteria);
       out.add(lesson);
@@ -202,7 +207,7 @@ public final class ReportModel {
   }
 
   private static Map<String, Object> criterion(
-      Assessment.CriterionResult c, boolean rescaled, Language lang) {
+      Assessment.CriterionResult c, boolean rescaled, Missing missing, Language lang) {
     Rubric.CriterionTexts texts = c.criterion().text(lang);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.criterion().id());
@@ -232,7 +237,22 @@ public final class ReportModel {
       evidence.add(ev);
     }
     m.put("evidence", evidence);
-    m.put("advice", c.level() < 4 && !c.waived() ? Texts.advice(c, lang) : MarkedText.EMPTY);
+    boolean below = c.level() < 4 && !c.waived();
+    // what the next level still needs, by condition, with the fields to change
+    m.put("next_level", below ? Texts.nextLevel(c, missing, lang) : MarkedText.EMPTY);
+    List<Map<String, Object>> conditions = new ArrayList<>();
+    if (below && missing != null) {
+      for (Gap g : missing.gaps()) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", g.id());
+        item.put("condition", Texts.condition(g, lang));
+        item.put("fields", g.fields().stream().map(MarkedText::code).toList());
+        conditions.add(item);
+      }
+    }
+    m.put("missing", conditions);
+    m.put("missing_one_of", below && missing != null && missing.oneOf());
+    m.put("advice", below ? Texts.advice(c, missing, lang) : MarkedText.EMPTY);
     return m;
   }
 

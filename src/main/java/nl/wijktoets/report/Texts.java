@@ -1,6 +1,7 @@
 package nl.wijktoets.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,9 @@ import nl.wijktoets.i18n.Formats;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.MarkedText;
 import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.measure.Gap;
 import nl.wijktoets.measure.MeasuredValue;
+import nl.wijktoets.measure.Missing;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 
@@ -23,7 +26,7 @@ public final class Texts {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
   /** Measured words that are vocabulary values and shown in the report's language. */
-  private static final Set<String> TRANSLATED = Set.of("tenure");
+  private static final Set<String> TRANSLATED = Set.of("tenure", "needed", "now");
 
   private Texts() {}
 
@@ -35,6 +38,7 @@ public final class Texts {
       case NUMBER, COUNT -> Formats.number(v.fraction(), lang);
       case YEAR -> v.fraction().toString();
       case TEXT -> word((String) v.value(), lang);
+      case YES_NO -> Messages.get(lang, (Boolean) v.value() ? "value.yes" : "value.no");
     };
   }
 
@@ -78,9 +82,72 @@ public final class Texts {
     return fill(c.criterion().text(lang).measured(), c.measured().values(), lang);
   }
 
-  /** The advice for the criterion at its level, filled in. */
-  public static MarkedText advice(Assessment.CriterionResult c, Language lang) {
-    return fill(c.criterion().text(lang).adviceFor(c.level()), c.measured().values(), lang);
+  /**
+   * The advice for a criterion below level 4: the rubric's advice for each condition still missing
+   * ({@code advice_by_condition}, so it never advises what the proposal already has), else its
+   * advice for the level, filled in. Besides the measured values, a condition's advice can use
+   * {@code {needed}} and {@code {now}}.
+   */
+  public static MarkedText advice(Assessment.CriterionResult c, Missing missing, Language lang) {
+    Rubric.CriterionTexts texts = c.criterion().text(lang);
+    if (missing != null && !texts.adviceByCondition().isEmpty()) {
+      List<MarkedText> parts = new ArrayList<>();
+      for (Gap g : missing.gaps()) {
+        String text = texts.adviceByCondition().get(g.id());
+        if (text != null) {
+          Map<String, MeasuredValue> values = new LinkedHashMap<>(c.measured().values());
+          if (g.needed() != null) {
+            values.put("needed", g.needed());
+          }
+          if (g.now() != null) {
+            values.put("now", g.now());
+          }
+          parts.add(fill(text, values, lang));
+        }
+      }
+      if (!parts.isEmpty()) {
+        return MarkedText.join(parts, " ");
+      }
+    }
+    return fill(texts.adviceFor(c.level()), c.measured().values(), lang);
+  }
+
+  /** A value as a condition's words show it, or nothing. */
+  private static String shown(MeasuredValue v, Language lang) {
+    return v == null ? "" : format(v, lang);
+  }
+
+  /** A missing condition in words ("statutes that keep profit in the neighbourhood"). */
+  public static MarkedText condition(Gap g, Language lang) {
+    return Messages.marked(
+        lang,
+        "condition." + g.id(),
+        shown(g.needed(), lang),
+        shown(g.now(), lang),
+        g.about() == null ? "" : g.about());
+  }
+
+  /** The fields of a condition, as code: {@code `a`, `b`}. */
+  public static MarkedText fields(Gap g) {
+    return MarkedText.join(g.fields().stream().map(MarkedText::code).toList(), ", ");
+  }
+
+  /**
+   * What the next level still needs, in words with the fields: "statutes that keep profit in the
+   * neighbourhood (`governance.profit_reinvested`)"; several conditions separated by "; ", with
+   * "one of:" before them when any one is enough. The level's own text when the measure names no
+   * conditions.
+   */
+  public static MarkedText nextLevel(Assessment.CriterionResult c, Missing missing, Language lang) {
+    if (missing == null || missing.isEmpty()) {
+      return MarkedText.words(levelText(c.criterion(), c.level() + 1, lang));
+    }
+    List<MarkedText> items = new ArrayList<>();
+    for (Gap g : missing.gaps()) {
+      items.add(Messages.marked(lang, "missing.item", condition(g, lang), fields(g)));
+    }
+    MarkedText list = MarkedText.join(items, "; ");
+    return missing.oneOf() ? Messages.marked(lang, "missing.one-of", list) : list;
   }
 
   /** What a level of a criterion requires. */
@@ -90,15 +157,15 @@ public final class Texts {
   }
 
   /**
-   * The target of a next step in words: "now level 2, share of public tasks 31%; level 3 needs
-   * ...".
+   * The target of a next step in words: "now level 3, residents on the board 75%; level 4 still
+   * needs statutes that keep profit in the neighbourhood (`governance.profit_reinvested`)".
    */
-  public static MarkedText target(Assessment.NextStep step, Language lang) {
+  public static MarkedText target(Assessment.NextStep step, Missing missing, Language lang) {
     Assessment.CriterionResult c = step.criterion();
     MarkedText measured = measured(c, lang);
-    MarkedText requires = MarkedText.words(levelText(c.criterion(), step.toLevel(), lang));
+    MarkedText needs = nextLevel(c, missing, lang);
     return measured.plain().isBlank()
-        ? Messages.marked(lang, "target.plain", step.fromLevel(), step.toLevel(), requires)
-        : Messages.marked(lang, "target", step.fromLevel(), measured, step.toLevel(), requires);
+        ? Messages.marked(lang, "target.plain", step.fromLevel(), step.toLevel(), needs)
+        : Messages.marked(lang, "target", step.fromLevel(), measured, step.toLevel(), needs);
   }
 }

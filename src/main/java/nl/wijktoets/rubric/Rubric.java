@@ -1,5 +1,7 @@
 package nl.wijktoets.rubric;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +97,8 @@ public record Rubric(
 
   /**
    * A criterion's texts in one language: title, why it matters, how the measured value is shown,
-   * what each level 0-4 requires, and the advice (optionally overridden per level).
+   * what each level 0-4 requires, and the advice: per condition of the measure that a proposal
+   * still misses ({@code advice_by_condition}), else per level, else one text.
    */
   public record CriterionTexts(
       String title,
@@ -103,7 +106,25 @@ public record Rubric(
       String measured,
       List<String> levels,
       String advice,
-      Map<Integer, String> adviceByLevel) {
+      Map<Integer, String> adviceByLevel,
+      Map<String, String> adviceByCondition) {
+
+    public CriterionTexts {
+      adviceByLevel = Map.copyOf(adviceByLevel);
+      adviceByCondition = Collections.unmodifiableMap(new LinkedHashMap<>(adviceByCondition));
+    }
+
+    /** Texts without advice per condition. */
+    public CriterionTexts(
+        String title,
+        String why,
+        String measured,
+        List<String> levels,
+        String advice,
+        Map<Integer, String> adviceByLevel) {
+      this(title, why, measured, levels, advice, adviceByLevel, Map.of());
+    }
+
     public String adviceFor(int level) {
       return adviceByLevel.getOrDefault(level, advice);
     }

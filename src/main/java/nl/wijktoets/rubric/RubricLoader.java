@@ -362,7 +362,7 @@ public final class RubricLoader {
           .flatMap(n -> n.get(lang.code()))
           .filter(Mapping.class::isInstance)
           .map(Mapping.class::cast)
-          .ifPresent(tm -> texts.put(lang, criterionTexts(tm, id)));
+          .ifPresent(tm -> texts.put(lang, criterionTexts(tm, id, measure.orElse(null))));
     }
     fallBack(texts, textsNode.map(YamlNode.class::cast).orElse(c), id);
     if (texts.isEmpty()) {
@@ -376,7 +376,7 @@ public final class RubricLoader {
         id, weight, waivable, measure.get(), measure.get().params(given), texts);
   }
 
-  private Rubric.CriterionTexts criterionTexts(Mapping tm, String id) {
+  private Rubric.CriterionTexts criterionTexts(Mapping tm, String id, Measure measure) {
     List<String> levels = new ArrayList<>();
     tm.get("levels")
         .filter(Sequence.class::isInstance)
@@ -392,13 +392,35 @@ public final class RubricLoader {
                         e ->
                             byLevel.put(
                                 Integer.parseInt(e.key().text().strip()), scalarText(e.value()))));
+    Map<String, String> byCondition = new LinkedHashMap<>();
+    tm.get("advice_by_condition")
+        .filter(Mapping.class::isInstance)
+        .ifPresent(
+            n -> {
+              for (YamlNode.Entry e : ((Mapping) n).entries()) {
+                String condition = e.key().text().strip();
+                if (measure != null && !measure.conditions().contains(condition)) {
+                  List<String> known = measure.conditions();
+                  String near = Suggestions.nearest(condition, known);
+                  error(
+                      e.key(),
+                      "rubric.unknown-condition",
+                      condition,
+                      measure.name(),
+                      known.isEmpty() ? "-" : near != null ? near : String.join(", ", known));
+                } else {
+                  byCondition.put(condition, scalarText(e.value()));
+                }
+              }
+            });
     return new Rubric.CriterionTexts(
         text(tm, "title").orElse(id),
         text(tm, "why").orElse(""),
         text(tm, "measured").orElse(""),
         List.copyOf(levels),
         text(tm, "advice").orElse(""),
-        Map.copyOf(byLevel));
+        Map.copyOf(byLevel),
+        byCondition);
   }
 
   /** A language without texts takes the other language's, with a warning. */

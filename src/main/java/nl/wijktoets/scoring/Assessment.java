@@ -1,11 +1,14 @@
 package nl.wijktoets.scoring;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.measure.Finances;
 import nl.wijktoets.measure.MeasureResult;
+import nl.wijktoets.measure.Missing;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.source.Finding;
@@ -27,6 +30,25 @@ public record Assessment(
     Rubric.Band uncappedBand,
     List<NextStep> nextSteps,
     List<Finding> warnings) {
+
+  /**
+   * For each criterion below level 4 that is not waived, the conditions of its next level the
+   * proposal does not meet yet, with the fields to change, in rubric order. Worked out on each
+   * call, for reports: scoring never does this work.
+   */
+  public Map<String, Missing> missing() {
+    Finances finances = new Finances(proposal);
+    Map<String, Missing> out = new LinkedHashMap<>();
+    for (LessonResult l : lessons) {
+      for (CriterionResult c : l.criteria()) {
+        if (!c.waived() && c.level() < 4 && c.criterion().bound() != null) {
+          out.put(
+              c.criterion().id(), c.criterion().bound().missing(proposal, finances, c.measured()));
+        }
+      }
+    }
+    return out;
+  }
 
   /** Whether a lesson below the floor lowered the band. */
   public boolean capped() {

@@ -246,13 +246,13 @@ class CustomRubricTest {
             "      - id: dependency-spread\n        weight: 5\n",
             "      - id: dependency-spread\n        weight: 3\n");
     String oldAdvice =
-        "            advice: \"Breng in kaart welke bewonersgroepen al actief zijn in de wijk";
+        "              groups: \"Breng in kaart welke bewonersgroepen al actief zijn in de wijk";
     edited =
         replaceOnce(
             edited,
             oldAdvice,
-            "            advice: \"Bel het Haags Bewonersnetwerk voor een kennismaking. Breng in kaart welke"
-                + " bewonersgroepen al actief zijn in de wijk");
+            "              groups: \"Bel het Haags Bewonersnetwerk voor een kennismaking. Breng in"
+                + " kaart welke bewonersgroepen al actief zijn in de wijk");
     Path mine = dir.resolve("mijn-kader.yaml");
     Files.writeString(mine, edited, StandardCharsets.UTF_8);
 

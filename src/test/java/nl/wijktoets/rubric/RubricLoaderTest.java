@@ -493,11 +493,25 @@ class RubricLoaderTest {
   void adviceByLevelKeyOutsideTheLevels() {
     Broken b =
         replace(
-            "              0: \"Er zijn nog geen inkomsten uit publieke taken.",
-            "              5: \"Er zijn nog geen inkomsten uit publieke taken.",
+            "            advice_by_condition:\n              public-task-income: \"Er zijn",
+            "            advice_by_level:\n              5: \"x\"\n"
+                + "            advice_by_condition:\n              public-task-income: \"Er zijn",
             "5");
     Finding f = assertError(b, null);
     assertThat(f.message(Language.EN)).contains("5").doesNotContain("year").doesNotContain("2027");
+  }
+
+  @Test
+  void adviceForAConditionTheMeasureDoesNotHaveIsAnErrorWithDidYouMean() {
+    Broken b =
+        replace(
+            "              profit-reinvested: \"Zet in de statuten",
+            "              profit-reinvestd: \"Zet in de statuten",
+            "profit-reinvestd");
+    Finding f = assertError(b, "finding.rubric.unknown-condition");
+    assertThat(f.message(Language.EN))
+        .isEqualTo(
+            "measure resident-governance has no condition profit-reinvestd (profit-reinvested)");
   }
 
   @Test

@@ -40,6 +40,9 @@ final class RandomProposal {
   /** The municipality, Den Haag. */
   record M() {}
 
+  /** A word written as it is (such as the value a missing condition needs). */
+  record W(String word) {}
+
   private static final Map<String, List<String>> CANONICAL = new LinkedHashMap<>();
   private static final Map<String, Map<String, String>> DUTCH = new LinkedHashMap<>();
 
@@ -601,6 +604,48 @@ final class RandomProposal {
     return "\n" + canonical();
   }
 
+  /**
+   * A copy with one field set, by its YAML path ({@code governance.connector.paid}, {@code
+   * partners[2].commitment}); blocks on the way that are not there yet are added.
+   */
+  @SuppressWarnings("unchecked")
+  RandomProposal with(String path, Object value) {
+    Map<String, Object> copy = (Map<String, Object>) copy(tree);
+    Map<String, Object> at = copy;
+    String[] steps = path.split("\\.");
+    for (int i = 0; i < steps.length; i++) {
+      String step = steps[i];
+      int bracket = step.indexOf('[');
+      String key = bracket < 0 ? step : step.substring(0, bracket);
+      if (i == steps.length - 1 && bracket < 0) {
+        at.put(key, value);
+        break;
+      }
+      Object next = at.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+      if (bracket >= 0) {
+        int index = Integer.parseInt(step.substring(bracket + 1, step.indexOf(']')));
+        next = ((List<Object>) next).get(index);
+      }
+      at = (Map<String, Object>) next;
+    }
+    return new RandomProposal(copy, seed);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object copy(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, copy(v)));
+      return out;
+    }
+    if (node instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(v -> out.add(copy(v)));
+      return out;
+    }
+    return node;
+  }
+
   private static final class Writer {
     private final boolean dutch;
     private final Random casing;
@@ -684,6 +729,9 @@ final class RandomProposal {
           name = casing.nextBoolean() ? "divers" : "Diversen";
         }
         return quote(name);
+      }
+      if (v instanceof W w) {
+        return quote(w.word());
       }
       if (v instanceof M) {
         return quote(dutch ? "'s-Gravenhage" : "Den Haag");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import nl.wijktoets.measure.Finances;
 import nl.wijktoets.measure.MeasureResult;
+import nl.wijktoets.measure.Missing;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalReader;
 import nl.wijktoets.rubric.Rubric;
@@ -39,6 +40,14 @@ public final class TestProposals {
     Proposal p = read(body);
     Rubric.Criterion c = rubric().criterion(criterionId).orElseThrow();
     return c.apply(p, new Finances(p));
+  }
+
+  /** What the built-in rubric's criterion still needs for its next level (report-time work). */
+  public static Missing missing(String criterionId, String body) {
+    Proposal p = read(body);
+    Rubric.Criterion c = rubric().criterion(criterionId).orElseThrow();
+    Finances f = new Finances(p);
+    return c.bound().missing(p, f, c.apply(p, f));
   }
 
   public static int level(String criterionId, String body) {

@@ -80,6 +80,9 @@
       <dt>${t.measured}</dt><dd dir="auto">${cr.measured}</dd>
 </#if>
       <dt>${t.this_level}</dt><dd>${cr.level_text}<#if cr.cap?has_content><br><em>${cr.cap}</em></#if></dd>
+<#if cr.next_level?has_content>
+      <dt>${c.fill(t.next_level, [(cr.level + 1)?c])}</dt><dd dir="auto">${cr.next_level}</dd>
+</#if>
 </#if>
 <#if cr.evidence?has_content>
       <dt>${t.read_in}</dt><dd><#list cr.evidence as e>${e.path}<#if e.line gt 0> (${t.line} ${e.line?c})</#if><#sep>, </#list></dd>

@@ -60,6 +60,9 @@ ${l.why}
 <#if c.cap?has_content>
 - ${c.cap}
 </#if>
+<#if c.next_level?has_content>
+- ${common.fill(t.next_level, [(c.level + 1)?c])}: ${c.next_level}
+</#if>
 </#if>
 <#if c.evidence?has_content>
 - ${t.read_in}: <#list c.evidence as e>${e.path}<#if e.line gt 0> (${t.line} ${e.line?c})</#if><#sep>, </#list>
