@@ -7,7 +7,8 @@
 * { box-sizing: border-box; }
 html { background: var(--tint); }
 body { margin: 0 auto; max-width: 58rem; padding: 2rem 2.5rem 3rem; background: var(--paper);
-       color: var(--ink); font: 16px/1.55 "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+       color: var(--ink); font: 16px/1.55 "Segoe UI", "Helvetica Neue", Arial, sans-serif;
+       overflow-wrap: break-word; }
 header.report { border-bottom: 3px solid var(--accent); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; color: var(--muted); margin: 0; }
 h1 { font-size: 1.9rem; line-height: 1.25; margin: .3rem 0 .2rem; color: var(--accent); }
@@ -22,6 +23,9 @@ p.place { margin: 0; color: var(--muted); }
 .verdict .total { font-size: 1.05rem; color: var(--muted); }
 .capped { background: #fff4e5; border-left: 4px solid var(--c); padding: .6rem .9rem; margin: .8rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; }
+.table-box { overflow-x: auto; max-width: 100%; }
+.table-box table { margin: 0; }
+.table-box { margin: .6rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .45rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--tint); font-weight: 600; }
@@ -39,7 +43,9 @@ ol.steps li { margin-bottom: .9rem; }
 .meter span.on { background: var(--accent); }
 dl.facts { display: grid; grid-template-columns: 9.5rem 1fr; gap: .25rem .8rem; margin: .4rem 0; }
 dl.facts dt { color: var(--muted); }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+code { overflow-wrap: anywhere; }
+.verdict > div, .criterion h3 > span { min-width: 0; }
 .advice { background: #eef6f1; border-left: 4px solid var(--a); padding: .5rem .8rem; margin-top: .6rem; }
 code, .path { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .88em; }
 .note { color: var(--muted); font-size: .92rem; }
@@ -52,6 +58,16 @@ svg.chart .floor { stroke: #000; stroke-width: 2; stroke-dasharray: 6 4; }
 svg.chart .line { stroke: #000; stroke-width: 2; }
 svg.chart text { font: 13px "Segoe UI", Arial, sans-serif; fill: var(--ink); }
 svg.chart text.value { font-weight: 700; }
+/* a phone (390 px and up): narrower margins, facts under each other, nothing wider than the screen */
+@media (max-width: 40rem) {
+  body { padding: 1rem .9rem 2rem; }
+  h1 { font-size: 1.5rem; }
+  .criterion { padding: .2rem .7rem .7rem; }
+  .criterion h3 { flex-wrap: wrap; gap: .3rem 1rem; }
+  dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dl.facts dt { margin-top: .35rem; }
+  th, td { padding: .4rem .3rem; }
+}
 @media print {
   @page { size: A4; margin: 16mm 15mm 18mm; }
   html, body { background: #fff; }

@@ -32,6 +32,7 @@
   <p class="capped">${c.fill(t.capped, [band.uncapped_id, band.uncapped_label, band.lessons_below_floor?join(", "), band.floor])}</p>
 </#if>
   <@chart.lesson_chart lessons=lessons band=band t=t total=total/>
+  <div class="table-box">
   <table>
     <caption>${t.lessons}</caption>
     <thead><tr><th scope="col">${t.lesson}</th><th scope="col" class="num">${t.score}</th><th scope="col" class="num">${t.share}</th><th scope="col">${t.verdict}</th></tr></thead>
@@ -41,6 +42,7 @@
 </#list>
     </tbody>
   </table>
+  </div>
 </section>
 <section aria-labelledby="next-steps">
   <h2 id="next-steps">${t.next_steps}</h2>
