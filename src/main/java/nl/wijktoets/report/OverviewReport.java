@@ -128,11 +128,17 @@ public final class OverviewReport {
       w.put("share", Formats.percent(Fraction.of(e.getValue(), Math.max(1, o.ok())), lang));
       w.put("why", texts.why());
       w.put("needs", Texts.levelText(c, 2, lang));
-      // advice without measured values: the level-0 advice where the rubric has one, else the
-      // advice for the measure's first condition (the one a level-0 proposal misses)
+      // advice without measured values: the level-0 advice where the rubric has one, else its
+      // general advice, else the advice for the measure's first condition (what a level-0
+      // proposal misses)
       String advice =
           texts.adviceByLevel().getOrDefault(0, texts.adviceByLevel().getOrDefault(1, ""));
-      if (advice.isEmpty() && c.measure() != null && !c.measure().conditions().isEmpty()) {
+      if (advice.isEmpty() || advice.contains("{")) {
+        advice = texts.advice();
+      }
+      if ((advice.isEmpty() || advice.contains("{"))
+          && c.measure() != null
+          && !c.measure().conditions().isEmpty()) {
         advice = texts.adviceByCondition().getOrDefault(c.measure().conditions().get(0), "");
       }
       w.put("advice", advice.contains("{") ? "" : advice);
