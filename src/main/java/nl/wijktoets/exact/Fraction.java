@@ -108,6 +108,9 @@ public final class Fraction implements Comparable<Fraction> {
       return ZERO;
     }
     if (d != 1) {
+      if (n % d == 0) {
+        return small(n / d, 1); // a whole number (a sum of equal yearly amounts over the years)
+      }
       long g = gcd(Math.abs(n), d);
       if (g != 1) {
         n /= g;

@@ -1,9 +1,7 @@
 package nl.wijktoets.measure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.proposal.Proposal;
 
@@ -63,21 +61,28 @@ public final class Finances {
   public Finances(Proposal proposal, boolean detailed) {
     this.proposal = proposal;
     this.detailed = detailed;
-    TreeSet<Integer> budgetYears = new TreeSet<>();
+    // the three smallest distinct years, found with a small insertion (no sorted set per proposal:
+    // this runs once for every row of a batch)
+    int[] first = new int[3];
+    int count = 0;
     if (proposal.budget() != null) {
-      proposal.budget().stream()
-          .filter(b -> b.year() != null)
-          .forEach(b -> budgetYears.add(b.year()));
+      for (Proposal.BudgetLine b : proposal.budget()) {
+        if (b.year() != null) {
+          count = insertYear(first, count, b.year());
+        }
+      }
     }
-    if (!budgetYears.isEmpty()) {
+    if (count > 0) {
       source = YearsSource.BUDGET;
-      years = first3(budgetYears);
     } else {
-      TreeSet<Integer> revenueYears = new TreeSet<>();
-      revenue().forEach(r -> revenueYears.addAll(r.perYear().keySet()));
-      source = revenueYears.isEmpty() ? YearsSource.NONE : YearsSource.REVENUE;
-      years = first3(revenueYears);
+      for (Proposal.Revenue r : revenue()) {
+        for (Integer y : r.perYear().keySet()) {
+          count = insertYear(first, count, y);
+        }
+      }
+      source = count == 0 ? YearsSource.NONE : YearsSource.REVENUE;
     }
+    years = count == 0 ? List.of() : List.of(boxed(first, count));
     List<Proposal.Revenue> lines = revenue();
     weighted = new Fraction[lines.size()];
     Fraction i = Fraction.ZERO;
@@ -96,15 +101,33 @@ public final class Finances {
     return detailed;
   }
 
-  private static List<Integer> first3(TreeSet<Integer> sorted) {
-    List<Integer> out = new ArrayList<>();
-    for (Integer y : sorted) {
-      if (out.size() == 3) {
-        break;
-      }
-      out.add(y);
+  /**
+   * Adds a year to the ascending array of the smallest distinct years seen so far (at most its
+   * length), and returns the new count.
+   */
+  private static int insertYear(int[] smallest, int count, int year) {
+    int i = 0;
+    while (i < count && smallest[i] < year) {
+      i++;
     }
-    return List.copyOf(out);
+    if (i < count && smallest[i] == year) {
+      return count; // seen
+    }
+    if (i == smallest.length) {
+      return count; // larger than the smallest three
+    }
+    int last = Math.min(count, smallest.length - 1);
+    System.arraycopy(smallest, i, smallest, i + 1, last - i);
+    smallest[i] = year;
+    return Math.min(count + 1, smallest.length);
+  }
+
+  private static Integer[] boxed(int[] values, int count) {
+    Integer[] out = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 
   /** The reference years Y, ascending, at most three. */

@@ -463,10 +463,15 @@ final class MiddleUpDown {
         return r.level(0);
       }
       List<String> municipality = Municipality.spellings(p.municipality());
-      Map<String, Fraction> byPayer = new LinkedHashMap<>();
-      Map<String, String> names = new LinkedHashMap<>();
-      Map<String, List<String>> paths = new LinkedHashMap<>();
-      for (Proposal.Revenue line : f.revenue()) {
+      // each payer's total, in the order payers first appear (a proposal has a few lines: a linear
+      // search over two small arrays instead of a map per proposal)
+      List<Proposal.Revenue> lines = f.revenue();
+      String[] payers = new String[lines.size()];
+      Fraction[] amounts = new Fraction[lines.size()];
+      int payerCount = 0;
+      Map<String, String> names = r.detailed() ? new LinkedHashMap<>() : null;
+      Map<String, List<String>> paths = r.detailed() ? new LinkedHashMap<>() : null;
+      for (Proposal.Revenue line : lines) {
         if (!Finances.isIncome(line)) {
           continue;
         }
@@ -474,18 +479,27 @@ final class MiddleUpDown {
         if (payer == null) {
           continue; // many small payers never make a concentration
         }
-        byPayer.merge(payer, f.weightedMean(line), Fraction::plus);
+        int k = 0;
+        while (k < payerCount && !payers[k].equals(payer)) {
+          k++;
+        }
+        if (k == payerCount) {
+          payers[payerCount] = payer;
+          amounts[payerCount++] = f.weightedMean(line);
+        } else {
+          amounts[k] = amounts[k].plus(f.weightedMean(line));
+        }
         if (r.detailed()) {
           names.putIfAbsent(payer, line.counterparty().strip());
-          paths.computeIfAbsent(payer, k -> new ArrayList<>()).add(line.path() + ".counterparty");
+          paths.computeIfAbsent(payer, x -> new ArrayList<>()).add(line.path() + ".counterparty");
         }
       }
       String top = null;
       Fraction topAmount = Fraction.ZERO;
-      for (var e : byPayer.entrySet()) {
-        if (e.getValue().greaterThan(topAmount)) {
-          top = e.getKey();
-          topAmount = e.getValue();
+      for (int k = 0; k < payerCount; k++) {
+        if (amounts[k].greaterThan(topAmount)) {
+          top = payers[k];
+          topAmount = amounts[k];
         }
       }
       Fraction m = topAmount.dividedBy(income);
