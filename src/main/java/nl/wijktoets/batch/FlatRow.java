@@ -22,6 +22,7 @@ import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
 import nl.wijktoets.proposal.Vocabulary;
 import nl.wijktoets.source.SourceLocation;
+import nl.wijktoets.source.Suggestions;
 
 /**
  * Maps one flat CSV row (batch format 1) to exactly one format-1 proposal, by the documented rule:
@@ -818,15 +819,21 @@ public final class FlatRow {
 
   private static String vocab(Column column, String written, Vocabulary vocabulary)
       throws RowException {
-    return vocabulary
-        .canonicalise(written)
-        .orElseThrow(
-            () ->
-                new RowException(
-                    column.id,
-                    "batch.row.enum",
-                    written.strip(),
-                    String.join(", ", vocabulary.allowed())));
+    var value = vocabulary.canonicalise(written);
+    if (value.isPresent()) {
+      return value.get();
+    }
+    // the nearest one or two words and where the full list is, as in a proposal's message
+    String shown = Suggestions.shortened(written.strip(), 60);
+    List<String> near = vocabulary.nearest(written);
+    String field = vocabulary.explainName();
+    throw switch (near.size()) {
+      case 0 -> new RowException(column.id, "batch.row.enum.explain", shown, field);
+      case 1 -> new RowException(column.id, "batch.row.enum.suggest", shown, near.get(0), field);
+      default ->
+          new RowException(
+              column.id, "batch.row.enum.suggest2", shown, near.get(0), near.get(1), field);
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package nl.wijktoets.cli;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import nl.wijktoets.i18n.Formats;
@@ -15,7 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code wijktoets explain [CRITERION]}: the rubric's criteria, or one of them in full. */
+/**
+ * {@code wijktoets explain [CRITERION|FIELD]}: the rubric's criteria, one of them in full, or a
+ * field of the proposal format with its allowed values. A name is looked up as a criterion of the
+ * rubric in use first, then as a field ({@link FieldExplanation}): {@code connector} is the
+ * criterion, {@code governance.connector} the block.
+ */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
@@ -24,17 +30,24 @@ import picocli.CommandLine.Parameters;
     description = {
       "Without CRITERION: the rubric's lessons and criteria with their weights. With one: why it"
           + " matters, which fields it reads, how each level is reached, and the advice.",
+      "With a FIELD of the proposal (sector, revenue.status, partners.commitment): what it holds,"
+          + " its allowed values with the Dutch words for them and, for evidence, what each value"
+          + " counts for; a block (partners) lists its keys. A name is a criterion first, then a"
+          + " field, then an allowed value (woningcorporatie explains sector): connector is the"
+          + " criterion, governance.connector the block.",
       "--measures lists the measures a custom rubric may use, with their parameters."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  explained",
-      "  2  usage error, or no such criterion",
+      "  2  usage error, or no such criterion or field",
       "  3  the --rubric file cannot be used",
       "",
       "Examples:",
       "  wijktoets explain",
       "  wijktoets explain public-task-revenue --lang en",
+      "  wijktoets explain sector",
+      "  wijktoets explain revenue.status --lang en",
       "  wijktoets explain --measures",
       "  wijktoets explain --rubric examples/rubrics/werk-eerst.yaml"
     })
@@ -42,9 +55,10 @@ public final class ExplainCommand extends Subcommand {
 
   @Parameters(
       arity = "0..1",
-      paramLabel = "CRITERION",
+      paramLabel = "CRITERION|FIELD",
       completionCandidates = CriterionIds.class,
-      description = "A criterion id, e.g. connector.")
+      description =
+          "A criterion id (connector) or a field of the proposal (sector, revenue.status).")
   String criterion;
 
   @Option(names = "--measures", description = "List the measures and their parameters.")
@@ -150,11 +164,17 @@ public final class ExplainCommand extends Subcommand {
     StringBuilder out = new StringBuilder();
     var found = rubric.criterion(criterion);
     if (found.isEmpty()) {
+      List<String> fields = FieldExplanation.fieldsNamed(criterion);
+      if (!fields.isEmpty()) {
+        return FieldExplanation.render(fields, console);
+      }
       List<String> ids = rubric.criteria().map(Rubric.Criterion::id).toList();
-      String near = Suggestions.nearest(criterion, ids);
+      List<String> names = new ArrayList<>(ids);
+      names.addAll(FieldExplanation.names());
+      String near = Suggestions.nearest(criterion, names);
       throw near != null
           ? new CliException(ExitCode.USAGE, "explain.unknown.suggest", criterion, near)
-          : new CliException(ExitCode.USAGE, "explain.unknown", criterion, String.join(", ", ids));
+          : new CliException(ExitCode.USAGE, "explain.unknown", criterion);
     }
     Rubric.Criterion c = found.get();
     Rubric.CriterionTexts t = c.text(l);
@@ -198,11 +218,17 @@ public final class ExplainCommand extends Subcommand {
     return out.toString();
   }
 
-  /** What CRITERION completes to: the built-in rubric's criterion ids (read when completing). */
+  /**
+   * What CRITERION|FIELD completes to: the built-in rubric's criterion ids, then the proposal's
+   * field names (short names and paths), read when the completion script is generated.
+   */
   static final class CriterionIds implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return RubricLoader.builtin().criteria().map(Rubric.Criterion::id).iterator();
+      List<String> all =
+          new ArrayList<>(RubricLoader.builtin().criteria().map(Rubric.Criterion::id).toList());
+      FieldExplanation.names().stream().filter(n -> !all.contains(n)).forEach(all::add);
+      return all.iterator();
     }
   }
 }

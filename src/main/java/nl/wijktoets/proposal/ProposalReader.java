@@ -463,8 +463,7 @@ public final class ProposalReader {
     Vocabulary vocabulary = Vocabulary.forPath(s.path());
     var value = vocabulary.canonicalise(s.text());
     if (value.isEmpty()) {
-      error(
-          "schema/enum", s, "finding.enum", s.text(), key, String.join(", ", vocabulary.allowed()));
+      findings.add(ProposalSchema.get().unknownValue(s.location(), s.path(), s.text(), vocabulary));
       return null;
     }
     return value.get();

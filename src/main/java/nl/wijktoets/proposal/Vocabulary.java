@@ -320,6 +320,21 @@ public enum Vocabulary implements SchemaCheck.Enumeration {
     return Paths.BY_PATH.get(path.replaceAll("\\[\\d+]", ""));
   }
 
+  /**
+   * The name {@code wijktoets explain} lists this vocabulary's values under: the shortest name of
+   * the first field that uses it ({@code sector}, {@code revenue.type}).
+   */
+  public String explainName() {
+    String path =
+        Paths.BY_PATH.entrySet().stream()
+            .filter(e -> e.getValue() == this)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .findFirst()
+            .orElse(field);
+    return ProposalSchema.get().shortName(path);
+  }
+
   /** The field name this vocabulary is for (as written in the proposal). */
   public String field() {
     return field;

@@ -20,15 +20,19 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.wijktoets.exact.Fraction;
+import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.YamlNode.Mapping;
 import nl.wijktoets.source.YamlNode.Scalar;
 import nl.wijktoets.source.YamlNode.Sequence;
@@ -48,6 +52,22 @@ public final class SchemaCheck {
     Optional<String> canonicalise(String written);
 
     List<String> allowed();
+
+    /**
+     * The one or two allowed words nearest to what was written, nearest first, each for a different
+     * value (none when nothing is near enough to be a typo).
+     */
+    default List<String> nearest(String written) {
+      List<String> near = Suggestions.nearest(written, allowed(), Integer.MAX_VALUE);
+      List<String> out = new ArrayList<>();
+      Set<String> values = new HashSet<>();
+      for (String word : near) {
+        if (out.size() < 2 && values.add(canonicalise(word).orElse(word))) {
+          out.add(word);
+        }
+      }
+      return out;
+    }
   }
 
   /** Finds the enumeration of a YAML path, or null; {@link #NO_ENUMERATIONS} for none at all. */
@@ -260,9 +280,25 @@ public final class SchemaCheck {
       }
       case "enum" -> {
         Enumeration v = enumerations.at(path);
-        String allowed = v != null ? String.join(", ", v.allowed()) : enumValues(fieldSchema);
-        yield Finding.error(
-            "schema/enum", at, path, "finding.enum", Privacy.shown(path, written(m)), key, allowed);
+        String written = Privacy.shown(path, written(m));
+        if (v != null) {
+          yield unknownValue(at, path, written, v);
+        }
+        List<String> allowed = enumValues(fieldSchema);
+        String near = Suggestions.nearest(written, allowed);
+        String shown = Suggestions.shortened(written, SHOWN_VALUE);
+        yield near == null
+            ? Finding.error(
+                "schema/enum", at, path, "finding.enum", shown, key, String.join(", ", allowed))
+            : Finding.error(
+                "schema/enum",
+                at,
+                path,
+                "finding.enum.list-suggest",
+                shown,
+                key,
+                near,
+                String.join(", ", allowed));
       }
       case "propertyNames" ->
           Finding.error(
@@ -289,6 +325,122 @@ public final class SchemaCheck {
                 Privacy.shown(path, written(m)));
       }
     };
+  }
+
+  /** How many characters of a written value an unknown-value message quotes. */
+  private static final int SHOWN_VALUE = 60;
+
+  /**
+   * An unknown value of an enumerated field ({@code schema/enum}): the one or two allowed words
+   * nearest to what was written, and where the full list is ({@code wijktoets explain sector}),
+   * instead of every allowed word. The message stays under 300 characters whatever was written.
+   */
+  public Finding unknownValue(SourceLocation at, String path, String written, Enumeration v) {
+    String key = lastKey(path);
+    String shown = Suggestions.shortened(written, SHOWN_VALUE);
+    String field = shortName(path);
+    List<String> near = v.nearest(written);
+    return switch (near.size()) {
+      case 0 -> Finding.error("schema/enum", at, path, "finding.enum.explain", shown, key, field);
+      case 1 ->
+          Finding.error(
+              "schema/enum", at, path, "finding.enum.suggest", shown, key, near.get(0), field);
+      default ->
+          Finding.error(
+              "schema/enum",
+              at,
+              path,
+              "finding.enum.suggest2",
+              shown,
+              key,
+              near.get(0),
+              near.get(1),
+              field);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The format's fields by name: for messages and wijktoets explain
+
+  /**
+   * Every field and block of the format, by its path without list positions ({@code
+   * partners.sector}), in the schema's order; a block whose keys are free (the years of {@code
+   * per_year}) is one field.
+   */
+  public List<String> fieldPaths() {
+    List<String> out = new ArrayList<>();
+    collectFields(resolve(schemaNode), "", out, 0);
+    return out;
+  }
+
+  private void collectFields(JsonNode node, String prefix, List<String> out, int depth) {
+    if (node == null || depth > 20) {
+      return;
+    }
+    JsonNode s = node;
+    while (s != null && s.has("items")) { // a list: its items' keys
+      s = resolve(s.get("items"));
+    }
+    if (s == null || !s.has("properties")) {
+      return;
+    }
+    var names = s.get("properties").fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      String path = prefix.isEmpty() ? name : prefix + "." + name;
+      out.add(path);
+      collectFields(resolve(s.get("properties").get(name)), path, out, depth + 1);
+    }
+  }
+
+  /**
+   * The shortest name that names one field alone: its own key ({@code sector}), or as many keys
+   * from the end of its path as it takes ({@code revenue.type}, {@code consultations.type}).
+   */
+  public String shortName(String path) {
+    String p = path.replaceAll("\\[\\d*]", "");
+    List<String> all = fieldPaths();
+    String[] parts = p.split("\\.");
+    for (int n = 1; n < parts.length; n++) {
+      String suffix =
+          String.join(".", Arrays.asList(parts).subList(parts.length - n, parts.length));
+      if (all.stream().filter(f -> f.equals(suffix) || f.endsWith("." + suffix)).count() == 1) {
+        return suffix;
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The fields a name names: the field with that path (list positions such as {@code [0]} or {@code
+   * []} ignored), else every field whose path ends with it ({@code type}: the four {@code type}
+   * fields). Empty for no field.
+   */
+  public List<String> fieldsNamed(String name) {
+    String n = name.strip().replaceAll("\\[\\d*]", "");
+    List<String> all = fieldPaths();
+    if (all.contains(n)) {
+      return List.of(n);
+    }
+    return all.stream().filter(f -> f.endsWith("." + n)).toList();
+  }
+
+  /**
+   * The message key of what a field holds ({@code expect.amount}: "an amount of euros such as
+   * 12500"), as messages about a wrong type name it.
+   */
+  public String expectedKey(String fieldPath) {
+    return expected(fieldSchema(fieldPath)).substring(1);
+  }
+
+  /** What a field is for, from the schema's description in the language (empty if none). */
+  public String description(String path, Language lang) {
+    JsonNode s = fieldSchema(path);
+    if (s == null) {
+      return "";
+    }
+    String nl = s.path("x-description-nl").asText("");
+    return lang == Language.NL && !nl.isEmpty() ? nl : s.path("description").asText("");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -530,12 +682,12 @@ public final class SchemaCheck {
     return dot < 0 ? p : p.substring(dot + 1);
   }
 
-  private static String enumValues(JsonNode fieldSchema) {
+  private static List<String> enumValues(JsonNode fieldSchema) {
     List<String> values = new ArrayList<>();
     if (fieldSchema != null && fieldSchema.has("enum")) {
       fieldSchema.get("enum").forEach(v -> values.add(v.asText()));
     }
-    return String.join(", ", values);
+    return values;
   }
 
   /**
@@ -592,6 +744,28 @@ public final class SchemaCheck {
           : "@expect.text";
     }
     return "@expect.value";
+  }
+
+  /**
+   * The (resolved) schema of a field by its path without list positions ({@code partners.sector}),
+   * or null.
+   */
+  public JsonNode fieldSchema(String fieldPath) {
+    JsonNode node = resolve(schemaNode);
+    if (fieldPath.isEmpty()) {
+      return node;
+    }
+    for (String key : fieldPath.split("\\.")) {
+      while (node != null && !node.has("properties") && node.has("items")) {
+        node = resolve(node.get("items"));
+      }
+      JsonNode props = node == null ? null : node.get("properties");
+      if (props == null || !props.has(key)) {
+        return null;
+      }
+      node = resolve(props.get(key));
+    }
+    return node;
   }
 
   /** The (resolved) schema node that describes a YAML path, or null. */

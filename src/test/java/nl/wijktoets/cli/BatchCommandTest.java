@@ -429,7 +429,9 @@ class BatchCommandTest {
     assertThat(cell(rows, 3, "status"))
         .endsWith("error in column founders_resident: 3 is more than founders (2)");
     assertThat(cell(rows, 4, "status"))
-        .contains("error in column stage: unknown value \"bogus\"; allowed: idea, founding");
+        .contains(
+            "error in column stage: unknown value \"bogus\"; the allowed values are listed by"
+                + " wijktoets explain stage");
     assertThat(cell(rows, 5, "status"))
         .endsWith("error in column costs: the amount \"-500\" is negative");
     assertThat(cell(rows, 6, "status"))

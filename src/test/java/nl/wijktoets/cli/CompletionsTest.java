@@ -129,8 +129,13 @@ class CompletionsTest {
         "bash is not installed");
     assertThat(complete("wijktoets --lang ")).isEqualTo("nl en");
     assertThat(complete("wijktoets assess --lang e")).isEqualTo("en");
-    assertThat(complete("wijktoets explain con")).isEqualTo("connector");
-    assertThat(complete("wijktoets explain ").split(" ")).hasSize(15).contains("resident-groups");
+    // criteria first, then the proposal's fields (short names, then paths)
+    assertThat(complete("wijktoets explain con")).startsWith("connector consultations ");
+    assertThat(complete("wijktoets explain sec")).isEqualTo("sector");
+    assertThat(complete("wijktoets explain revenue.st")).isEqualTo("revenue.status");
+    assertThat(complete("wijktoets explain ").split(" "))
+        .hasSizeGreaterThan(100)
+        .contains("resident-groups", "sector", "partners.commitment", "revenue.status");
     assertThat(complete("wijktoets schema r")).isEqualTo("report rubric");
     assertThat(complete("wijktoets assess examples/mo")).isEqualTo("examples/moerwijk.yaml");
     assertThat(complete("wijktoets validate examples/du")).isEqualTo("examples/duindorp.yaml");

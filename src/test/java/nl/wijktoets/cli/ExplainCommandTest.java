@@ -221,20 +221,22 @@ class ExplainCommandTest {
     Run en = run("explain", "conector", "--lang", "en");
     assertThat(en.code()).isEqualTo(ExitCode.USAGE.number());
     assertThat(en.out()).isEmpty();
-    assertThat(en.err()).contains("no criterion conector; did you mean connector?");
+    assertThat(en.err()).contains("no criterion or field conector; did you mean connector?");
     Run nl = run("explain", "jobs-for-resident", "--lang", "nl");
     assertThat(nl.code()).isEqualTo(2);
     assertThat(nl.err()).contains("bedoelt u jobs-for-residents?");
   }
 
   @Test
-  void unknownCriterionFarFromAnyListsThemAll() {
+  void unknownNameFarFromAnyPointsToTheLists() {
     Run r = run("explain", "zzzzzz", "--lang", "en");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("no criterion zzzzzz");
-    for (String id : WEIGHTS.keySet()) {
-      assertThat(r.err()).contains(id);
-    }
+    assertThat(r.err())
+        .contains(
+            "no criterion or field zzzzzz; wijktoets explain lists the criteria, wijktoets"
+                + " explain partners the keys of a block");
+    Run nl = run("explain", "zzzzzz", "--lang", "nl");
+    assertThat(nl.err()).contains("geen criterium of veld zzzzzz; wijktoets explain toont");
   }
 
   @ParameterizedTest

@@ -121,6 +121,8 @@ class ProjectConfigTest {
     return Stream.of(
         Arguments.of("version: 2\n", "1:1: error", "config/version", "version 1"),
         Arguments.of("lang: fr\n", "1:1: error", "config/enum", "nl, en"),
+        Arguments.of(
+            "lang: nll\n", "1:1: error", "config/enum", "did you mean nl? Allowed: nl, en"),
         Arguments.of("version: 1\ntop: -1\n", "2:1: error", "config/type", "from 1 to 1000"),
         Arguments.of("top: veel\n", "1:1: error", "config/type", "whole number"),
         Arguments.of("gates: {min_score: 120}\n", "1:9: error", "config/type", "0 to 100"),

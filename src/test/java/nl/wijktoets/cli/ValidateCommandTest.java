@@ -205,8 +205,8 @@ class ValidateCommandTest {
     assertThat(r.lines())
         .contains(
             file
-                + ":4:1: error: unknown value flying for stage; allowed: idea, founding,"
-                + " operating, idee, in-oprichting, operationeel [schema/enum]",
+                + ":4:1: error: unknown value flying for stage; the allowed values are listed by"
+                + " wijktoets explain stage [schema/enum]",
             file
                 + ":6:1: warning: unknown key partnrs; did you mean partners? [schema/unknown-key]",
             file
@@ -783,8 +783,8 @@ class ValidateCommandTest {
           .containsExactly(
               "::error file="
                   + prop
-                  + ",line=4,col=1,title=schema/enum::unknown value flying for stage;"
-                  + " allowed: idea, founding, operating, idee, in-oprichting, operationeel",
+                  + ",line=4,col=1,title=schema/enum::unknown value flying for stage; the"
+                  + " allowed values are listed by wijktoets explain stage",
               "::error file="
                   + prop
                   + ",line=11,col=22,title=amount/negative::the amount -5 is negative; amounts"
@@ -819,7 +819,7 @@ class ValidateCommandTest {
           .doesNotContain("a,b:c");
       // the message part after :: escapes only %, CR and LF
       String message = enumLine.substring(enumLine.indexOf("::", 2) + 2);
-      assertThat(message).contains("allowed: idea, founding").doesNotContain("\"50%\"");
+      assertThat(message).contains("wijktoets explain stage").doesNotContain("\"50%\"");
     }
 
     @Test

@@ -462,7 +462,7 @@ class FindingRulesTest {
   }
 
   @Test
-  void unknownEnumValueListsTheAllowedWords() {
+  void unknownEnumValueNamesTheNearestWord() {
     List<Finding> findings = read(HEADER + "legal_form: stichtng\n");
     Finding f =
         assertFinding(only(findings, "schema/enum"), "schema/enum", Finding.Level.ERROR, 4, 1);
@@ -470,8 +470,9 @@ class FindingRulesTest {
     assertThat(f.message(Language.EN))
         .contains("stichtng")
         .contains("legal_form")
-        .contains("foundation")
-        .contains("stichting");
+        .contains("did you mean stichting?")
+        .contains("wijktoets explain legal_form")
+        .doesNotContain("foundation");
     assertThat(f.message(Language.NL)).contains("onbekende waarde").contains("stichting");
   }
 
@@ -493,10 +494,12 @@ class FindingRulesTest {
   }
 
   @Test
-  void enumMessageForStageIsInTheDocumentedOrder() {
+  void enumMessageForStageSaysWhereTheValuesAre() {
     Finding f = only(read(HEADER + "stage: opgericht\n"), "schema/enum");
     assertThat(f.message(Language.EN))
-        .endsWith("allowed: idea, founding, operating, idee, in-oprichting, operationeel");
+        .isEqualTo(
+            "unknown value opgericht for stage; the allowed values are listed by wijktoets"
+                + " explain stage");
   }
 
   @Test
@@ -931,6 +934,10 @@ class FindingRulesTest {
             "finding.missing-block",
             "finding.money.years-from-revenue",
             "finding.enum",
+            "finding.enum.suggest",
+            "finding.enum.suggest2",
+            "finding.enum.explain",
+            "finding.enum.list-suggest",
             "finding.unknown-key.suggest",
             "finding.unknown-key",
             "finding.amount.dutch-thousands",
