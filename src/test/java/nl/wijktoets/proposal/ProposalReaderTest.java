@@ -314,13 +314,14 @@ class ProposalReaderTest {
   }
 
   @Test
-  void anUnknownValueIsAnErrorThatListsTheAllowedWords() {
+  void anUnknownValueIsAnErrorThatSaysWhereTheAllowedWordsAre() {
     String text = HEADER + "legal_form: bvba\n";
     ProposalReader.Result r = readRaw(text);
     Finding f = only(r, text, "schema/enum", "error", "legal_form:", "bvba");
     assertThat(f.path()).isEqualTo("legal_form");
-    assertThat(f.args().get(0)).isEqualTo("bvba");
-    assertThat(f.args().get(2)).contains("cooperative", "foundation", "stichting", "coöperatie");
+    assertThat(f.args()).containsExactly("bvba", "legal_form", "legal_form");
+    assertThat(f.message(nl.wijktoets.i18n.Language.EN))
+        .endsWith("the allowed values are listed by wijktoets explain legal_form");
     assertThat(r.proposal().legalForm()).isNull();
   }
 
