@@ -45,9 +45,16 @@ public final class RubricLoader {
   /** Where the built-in rubric lives on the class path. */
   public static final String BUILTIN_RESOURCE = "/nl/wijktoets/rubric/builtin-rubric.yaml";
 
-  /** A rubric file's limits: 1 MiB, depth 32, 50,000 values (the built-in one is far below). */
+  /**
+   * A rubric file's limits: the same as a proposal's (5 MiB, depth 64, 250,000 values; the built-in
+   * rubric is far below), with messages that speak of a rubric.
+   */
   public static final YamlTreeReader.Limits LIMITS =
-      new YamlTreeReader.Limits(1024 * 1024, 32, 50_000, "rubric");
+      new YamlTreeReader.Limits(
+          YamlTreeReader.Limits.PROPOSAL.maxBytes(),
+          YamlTreeReader.Limits.PROPOSAL.maxDepth(),
+          YamlTreeReader.Limits.PROPOSAL.maxNodes(),
+          "rubric");
 
   private static volatile Rubric builtin;
 

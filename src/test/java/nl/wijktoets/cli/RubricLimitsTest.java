@@ -81,7 +81,7 @@ class RubricLimitsTest {
     Run check = run("rubric", "check", huge.toString(), "--lang", "en");
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.err())
-        .contains("the rubric file is larger than 1048576 bytes, the limit for a rubric")
+        .contains("the rubric file is larger than 5242880 bytes, the limit for a rubric")
         .doesNotContain("proposal");
     Run assess =
         run("assess", "examples/moerwijk.yaml", "--rubric", huge.toString(), "--lang", "en");
@@ -101,13 +101,13 @@ class RubricLimitsTest {
   @Test
   void aDeeplyNestedRubricSaysSo() throws IOException {
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 70; i++) {
       b.append("  ".repeat(i)).append("k").append(i).append(":\n");
     }
-    Path deep = Files.writeString(dir.resolve("deep.yaml"), b + "  ".repeat(40) + "x: 1\n");
+    Path deep = Files.writeString(dir.resolve("deep.yaml"), b + "  ".repeat(70) + "x: 1\n");
     Run r = run("rubric", "check", deep.toString(), "--lang", "en");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("the rubric file is nested more than 32 levels deep");
+    assertThat(r.err()).contains("the rubric file is nested more than 64 levels deep");
   }
 
   @Test
