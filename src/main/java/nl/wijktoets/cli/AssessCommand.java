@@ -151,7 +151,7 @@ public final class AssessCommand extends Subcommand {
       return Optional.empty();
     }
     Assessor.Outcome outcome = assessor.assess(name, bytes, language.value());
-    outcome.findings().forEach(console::finding);
+    console.findings(outcome.findings(), outcome.scored(), name, file);
     if (!outcome.scored()) {
       console.err().println(console.msg("error.not-scored", name));
       return Optional.empty();

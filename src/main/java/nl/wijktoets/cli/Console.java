@@ -4,9 +4,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.i18n.Messages;
+import nl.wijktoets.report.FindingsCap;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.util.Visible;
 
@@ -127,6 +129,30 @@ public final class Console {
     if (f.isError() || !quiet) {
       err.println(f.format(language));
       detail(f);
+    }
+  }
+
+  /**
+   * The findings of one input on stderr, as a person reads them: at most five of one rule ({@link
+   * FindingsCap}). When the input could not be scored, its errors come first and its warnings only
+   * as a count that says how to see them ({@code wijktoets validate FILE}).
+   *
+   * @param name the input as messages name it
+   * @param arg the input as given on the command line ({@code -} for standard input)
+   */
+  public void findings(List<Finding> findings, boolean scored, String name, String arg) {
+    if (scored) {
+      FindingsCap.capped(findings.stream().filter(f -> f.isError() || !quiet).toList())
+          .forEach(this::finding);
+      return;
+    }
+    FindingsCap.capped(findings.stream().filter(Finding::isError).toList()).forEach(this::finding);
+    long warnings = findings.stream().filter(f -> !f.isError()).count();
+    if (warnings > 0 && !quiet) {
+      err.println(
+          warnings == 1
+              ? msg("assess.warnings-hidden.one", name, arg)
+              : msg("assess.warnings-hidden", name, warnings, arg));
     }
   }
 

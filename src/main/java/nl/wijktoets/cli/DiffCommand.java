@@ -116,7 +116,7 @@ public final class DiffCommand extends Subcommand {
       throw new CliException(ExitCode.INPUT_ERROR, "error.cannot-read", name, why);
     }
     Assessor.Outcome outcome = assessor.assess(name, bytes, language);
-    outcome.findings().forEach(console::finding);
+    console.findings(outcome.findings(), outcome.scored(), name, file);
     if (!outcome.scored()) {
       console.err().println(console.msg("error.not-scored", name));
       throw CliException.alreadyReported(ExitCode.INPUT_ERROR);

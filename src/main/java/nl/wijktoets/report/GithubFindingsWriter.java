@@ -7,7 +7,8 @@ import nl.wijktoets.source.Finding;
 /**
  * Findings as GitHub workflow commands, {@code ::error
  * file=...,line=...,col=...,title=...::message}, which GitHub Actions shows as annotations; a file
- * that could not be read is an {@code ::error} on the file.
+ * that could not be read is an {@code ::error} on the file. At most five of one rule per file
+ * ({@link FindingsCap}).
  */
 public final class GithubFindingsWriter implements FindingsWriter {
 
@@ -33,10 +34,8 @@ public final class GithubFindingsWriter implements FindingsWriter {
             .append(data(r.unreadable()))
             .append('\n');
       }
-      for (Finding f : r.findings()) {
-        if (!f.isError() && quiet) {
-          continue;
-        }
+      List<Finding> shown = r.findings().stream().filter(f -> f.isError() || !quiet).toList();
+      for (Finding f : FindingsCap.capped(shown)) {
         out.append("::")
             .append(f.isError() ? "error" : "warning")
             .append(" file=")

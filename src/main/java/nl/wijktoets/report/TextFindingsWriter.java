@@ -4,7 +4,10 @@ import java.util.List;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.source.Finding;
 
-/** Findings as text: one {@code file:line:column: level: message [rule]} line each. */
+/**
+ * Findings as text: one {@code file:line:column: level: message [rule]} line each, at most five of
+ * one rule per file ({@link FindingsCap}).
+ */
 public final class TextFindingsWriter implements FindingsWriter {
 
   private final Language lang;
@@ -22,10 +25,9 @@ public final class TextFindingsWriter implements FindingsWriter {
   public String write(List<FileFindings> files) {
     StringBuilder out = new StringBuilder();
     for (FileFindings r : files) {
-      for (Finding f : r.findings()) {
-        if (f.isError() || !quiet) {
-          out.append(f.format(lang)).append('\n');
-        }
+      List<Finding> shown = r.findings().stream().filter(f -> f.isError() || !quiet).toList();
+      for (Finding f : FindingsCap.capped(shown)) {
+        out.append(f.format(lang)).append('\n');
       }
     }
     return out.toString();
