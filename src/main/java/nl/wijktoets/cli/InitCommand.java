@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Write a proposal template to fill in: every field with a one-line explanation, example"
-          + " values that are valid, and per block the lesson it feeds. It validates as it is.",
+          + " values that are valid, and per block the lesson it feeds. As it is, it validates"
+          + " with exit 0, with a warning for each block that still holds example values"
+          + " (proposal/example-value; exit 1 with --strict), and its report says it describes the"
+          + " example.",
       "With --config: write a project settings file (.wijktoets.yaml) instead, every setting"
           + " explained and switched off, to switch on what the project needs."
     },

@@ -43,7 +43,14 @@ public record Proposal(
     List<Asset> assets,
     List<Risk> risks,
     List<ImpactIndicator> impactIndicators,
-    List<Waiver> waivers) {
+    List<Waiver> waivers,
+    Example example) {
+
+  /**
+   * A file that is still mostly the example from {@code wijktoets init} ({@link TemplateExamples}):
+   * how many of the template's values are untouched, of how many. Null for a plan of one's own.
+   */
+  public record Example(int untouched, int of) {}
 
   /** The municipality a proposal is in when it names none. */
   public static final String DEFAULT_MUNICIPALITY = "Den Haag";
@@ -98,6 +105,7 @@ public record Proposal(
     private List<Risk> risks;
     private List<ImpactIndicator> impactIndicators;
     private List<Waiver> waivers;
+    private Example example;
 
     private Builder(String file, Map<String, SourceLocation> locations) {
       this.file = file;
@@ -223,6 +231,12 @@ public record Proposal(
       return this;
     }
 
+    /** Marks the proposal as still mostly the init template (null: a plan of one's own). */
+    public Builder example(Example example) {
+      this.example = example;
+      return this;
+    }
+
     /** The proposal: lists copied read-only (an absent list stays null), the municipality set. */
     public Proposal build() {
       return new Proposal(
@@ -250,7 +264,8 @@ public record Proposal(
           copy(assets),
           copy(risks),
           copy(impactIndicators),
-          copy(waivers));
+          copy(waivers),
+          example);
     }
 
     /** A read-only copy (no copy at all of a list that already is one, such as List.of). */

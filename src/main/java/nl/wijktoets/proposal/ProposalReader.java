@@ -123,14 +123,22 @@ public final class ProposalReader {
       r.error("schema/type", root, "finding.proposal.not-mapping", root.kindName());
       return new Result(null, r.findings);
     }
-    Proposal p = r.proposal(m);
+    // values still as wijktoets init wrote them: an unfilled template says so
+    TemplateExamples.Match example = TemplateExamples.match(root);
+    Proposal p =
+        r.proposal(
+            m,
+            example.isExample()
+                ? new Proposal.Example(example.untouched().size(), example.templateValues())
+                : null);
+    r.findings.addAll(TemplateExamples.findings(root, example));
     return new Result(p, r.findings);
   }
 
   // ---------------------------------------------------------------------------------------------
   // The format, block by block.
 
-  private Proposal proposal(Mapping m) {
+  private Proposal proposal(Mapping m, Proposal.Example example) {
     version(m);
     String name = requiredText(m, "name");
     String neighbourhood = requiredText(m, "neighbourhood");
@@ -160,6 +168,7 @@ public final class ProposalReader {
         .risks(list(m, "risks", this::risk))
         .impactIndicators(list(m, "impact_indicators", this::indicator))
         .waivers(waivers(m))
+        .example(example)
         .build();
   }
 

@@ -19,10 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
+import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.measure.Evidence;
 import nl.wijktoets.measure.Gap;
 import nl.wijktoets.measure.MeasuredValue;
 import nl.wijktoets.measure.Missing;
+import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.source.Finding;
 import nl.wijktoets.source.SourceLocation;
@@ -159,6 +161,21 @@ public final class JsonReport {
     }
     root.put("file", a.proposal().file());
     root.put("language", lang.code());
+    Proposal.Example example = a.proposal().example();
+    if (example != null) { // still mostly the init template: said at the top
+      ObjectNode e = root.putObject("example");
+      e.put("untouched", example.untouched());
+      e.put("of", example.of());
+      e.put(
+          "note",
+          Messages.get(lang, "report.example-title")
+              + " "
+              + Messages.get(
+                  lang,
+                  "report.example",
+                  String.valueOf(example.untouched()),
+                  String.valueOf(example.of())));
+    }
     ObjectNode proposal = root.putObject("proposal");
     proposal.put("name", a.proposal().name());
     proposal.put("neighbourhood", a.proposal().neighbourhood());

@@ -16,6 +16,7 @@ import nl.wijktoets.i18n.Messages;
 import nl.wijktoets.measure.Evidence;
 import nl.wijktoets.measure.Gap;
 import nl.wijktoets.measure.Missing;
+import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.rubric.Rubric;
 import nl.wijktoets.scoring.Assessment;
 import nl.wijktoets.source.Finding;
@@ -51,6 +52,14 @@ public final class ReportModel {
     proposal.put("district", nullToEmpty(a.proposal().district()));
     proposal.put("municipality", nullToEmpty(a.proposal().municipality()));
     m.put("proposal", proposal);
+    // a file still mostly the init template: the report says at the top whose plan it is not
+    Proposal.Example example = a.proposal().example();
+    if (example != null) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("untouched", example.untouched());
+      e.put("of", example.of());
+      m.put("example", e);
+    }
     m.put("total", Formats.total(a.total(), lang));
     m.put("total_exact", a.total().toPlainString(6));
     m.put("band", band(a, lang));

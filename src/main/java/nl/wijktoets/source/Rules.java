@@ -68,7 +68,8 @@ public final class Rules {
           new Rule("config/missing-path", E),
           // new rules go at the end: CI configurations refer to the ids and their order
           new Rule("schema/number-text", W),
-          new Rule("yaml/indentation", E));
+          new Rule("yaml/indentation", E),
+          new Rule("proposal/example-value", W));
 
   private Rules() {}
 

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code wijktoets init}: a commented template that validates and scores as it is. */
+/**
+ * {@code wijktoets init}: a commented template that validates and scores as it is, and says that it
+ * still holds the example values.
+ */
 class InitCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,17 +58,26 @@ class InitCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"nl", "en"})
-  void templateValidatesWithoutFindings(String lang) throws IOException {
+  void templateValidatesWithOnlyExampleValueWarnings(String lang) throws IOException {
     Path file = init(lang);
     Run text = run("validate", file.toString());
     assertThat(text.code()).isZero();
-    assertThat(text.out()).isEmpty();
-    Run json = run("validate", file.toString(), "-f", "json", "--strict");
+    assertThat(text.lines())
+        .isNotEmpty()
+        .allMatch(l -> l.endsWith("[proposal/example-value]"))
+        .allMatch(l -> l.contains(": warning: "));
+    Run json = run("validate", file.toString(), "-f", "json");
     assertThat(json.code()).isZero();
     JsonNode f = JSON.readTree(json.out()).get("files").get(0);
     assertThat(f.get("errors").asInt()).isZero();
-    assertThat(f.get("warnings").asInt()).isZero();
     assertThat(f.get("valid").asBoolean()).isTrue();
+    // one warning per block that still holds example values: every block of the template
+    assertThat(f.get("warnings").asInt()).isEqualTo(16);
+    for (JsonNode finding : f.get("findings")) {
+      assertThat(finding.get("rule").asText()).isEqualTo("proposal/example-value");
+    }
+    // as warnings do, they fail with --strict
+    assertThat(run("validate", file.toString(), "--strict").code()).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -79,7 +91,12 @@ class InitCommandTest {
     assertThat(report.get("language").asText()).isEqualTo(lang);
     assertThat(report.get("lessons")).hasSize(3);
     assertThat(report.get("total").decimalValue().signum()).isPositive();
-    assertThat(report.get("warnings")).isEmpty();
+    // the report says it describes the example, not their plan
+    assertThat(report.get("example").get("untouched").asInt())
+        .isEqualTo(report.get("example").get("of").asInt());
+    assertThat(report.get("warnings"))
+        .isNotEmpty()
+        .allMatch(w -> w.get("rule").asText().equals("proposal/example-value"));
   }
 
   @Test

@@ -163,7 +163,8 @@ class ValidateCommandTest {
             "config/version",
             "config/missing-path",
             "schema/number-text",
-            "yaml/indentation");
+            "yaml/indentation",
+            "proposal/example-value");
     assertThat(Rules.families())
         .containsExactly(
             "yaml",

@@ -51,6 +51,7 @@ class ProposalBuilderTest {
                 null,
                 null,
                 null,
+                null,
                 null));
   }
 
@@ -135,7 +136,8 @@ class ProposalBuilderTest {
                 assets,
                 risks,
                 indicators,
-                waivers));
+                waivers,
+                null));
   }
 
   @Test

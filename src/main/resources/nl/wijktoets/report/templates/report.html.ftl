@@ -19,6 +19,9 @@
   <p class="place"><span dir="auto">${proposal.neighbourhood}</span><#if proposal.district?has_content> (${t.district} <span dir="auto">${proposal.district}</span>)</#if>, <span dir="auto">${proposal.municipality}</span></p>
 </header>
 <main>
+<#if example??>
+<p class="capped example" role="note"><strong>${t.example_title}</strong> ${c.fill(t.example, [example.untouched?c, example.of?c])}</p>
+</#if>
 <section aria-labelledby="outcome">
   <h2 id="outcome">${t.at_a_glance}</h2>
   <div class="verdict">

@@ -4,6 +4,10 @@
 
 ${proposal.neighbourhood}<#if proposal.district?has_content> (${t.district} ${proposal.district})</#if>, ${proposal.municipality}
 
+<#if example??>
+> **${t.example_title}** ${common.fill(t.example, [example.untouched?c, example.of?c])}
+
+</#if>
 ## ${t.outcome}
 
 **${t.band} ${band.id}: ${band.label}** · ${t.total} **${total}** ${t.out_of} 100
