@@ -34,7 +34,7 @@ public final class Visible {
     return c <= 0x9F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }
 
-  /** The text with every control character shown as &#92;uXXXX. */
+  /** The text with every control character shown as a visible escape such as &#92;u009B. */
   public static String text(String s) {
     if (s == null) {
       return null;
