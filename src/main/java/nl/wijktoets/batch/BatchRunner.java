@@ -547,10 +547,12 @@ public final class BatchRunner {
    * {@code -3} ...). The same list gives the same names on every run.
    */
   private Planned yamlFile(BatchCsv.Row row, String id) {
-    String base = id.replaceAll("[^A-Za-z0-9._-]", "_");
+    String base = fileName(id);
     boolean shortened = false;
+    boolean changed = !base.equals(id);
     if (base.isEmpty() || base.startsWith(".")) {
-      base = "row-" + row.number();
+      base = "row-" + row.number(); // no hidden files, no "..", no empty name
+      changed = true;
     } else if (base.length() > MAX_YAML_NAME) {
       base = base.substring(0, MAX_YAML_NAME - 11) + "-" + shortHash(id);
       shortened = true;
@@ -570,9 +572,25 @@ public final class BatchRunner {
         status = msg("batch.yaml.renamed", name + ".yaml", base + ".yaml");
       } else if (shortened) {
         status = msg("batch.yaml.shortened", name + ".yaml");
+      } else if (changed) {
+        status = msg("batch.yaml.changed", name + ".yaml");
       }
       return new Planned(row, target, status, null);
     }
+  }
+
+  /**
+   * An id as a file name: letters (also accented ones, such as é), digits, {@code .}, {@code _} and
+   * {@code -} kept, every other character (a slash, a space, a control character) made {@code _}.
+   */
+  static String fileName(String id) {
+    StringBuilder b = new StringBuilder(id.length());
+    id.codePoints()
+        .forEach(
+            c ->
+                b.appendCodePoint(
+                    Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_'));
+    return b.toString();
   }
 
   /** The first 10 hex digits of the SHA-256 of a text. */

@@ -21,6 +21,7 @@ import nl.wijktoets.proposal.Amounts;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
 import nl.wijktoets.proposal.Vocabulary;
+import nl.wijktoets.source.Privacy;
 import nl.wijktoets.source.SourceLocation;
 import nl.wijktoets.source.Suggestions;
 
@@ -125,6 +126,9 @@ public final class FlatRow {
           Column.BOARD_SEATS,
           Column.BOARD_RESIDENT_SEATS,
           Column.IMPACT_INDICATORS);
+
+  /** The columns that stand for the private founders block: their values are never echoed. */
+  private static final Set<Column> PRIVATE = EnumSet.of(Column.FOUNDERS, Column.FOUNDERS_RESIDENT);
 
   /** At most this many plan years per row (scoring reads the first three). */
   static final int MAX_PLAN_YEARS = 10;
@@ -740,7 +744,9 @@ public final class FlatRow {
     for (int i = 0; i < length; i++) {
       char c = v.charAt(i);
       if (c < '0' || c > '9' || length > 9) {
-        throw new RowException(column.id, "batch.row.count", v);
+        // founders' cells are private, as founders in YAML are: a name typed there is not echoed
+        throw new RowException(
+            column.id, "batch.row.count", PRIVATE.contains(column) ? Privacy.VALUE : v);
       }
       n = n * 10 + (c - '0');
     }

@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +149,9 @@ public final class BatchCommand extends Subcommand {
     super(console);
   }
 
+  /** The existing proposals of file rows in the --to-yaml folder (see checkFileRows). */
+  private List<Path> fileRowProposals = List.of();
+
   /** How many cells were read as Dutch numbers in this run. */
   private long dutchCells;
 
@@ -176,7 +180,12 @@ public final class BatchCommand extends Subcommand {
                   rubric,
                   options(jsonWriter, junitWriter, threads),
                   new BatchRunner.Extras(xlsxStream, groupBy))
-              .protect(outputs(), inputs(List.of(), this.rubric, this.templates));
+              .protect(
+                  outputs(),
+                  inputs(
+                      fileRowProposals.stream().map(Path::toString).toList(),
+                      this.rubric,
+                      this.templates));
       overview = score(runner, results);
       for (Writer w : new Writer[] {results, jsonWriter, junitWriter}) {
         if (w != null) {
@@ -288,6 +297,61 @@ public final class BatchCommand extends Subcommand {
       throw new CliException(ExitCode.USAGE, "batch.report-extension", report);
     }
     Outputs.checkClashes(inputs(List.of(list.toString()), rubric, templates), outputs());
+    fileRowProposals = checkFileRows();
+  }
+
+  /**
+   * The existing proposals the list's {@code file} rows name that lie in the {@code --to-yaml}
+   * folder, which no flat row's file may then take. Read in a first pass over the list, only when
+   * it has a {@code file} column; an output that is one of those proposals (any of them, wherever
+   * it lies) stops the run here, before anything is written (exit 2).
+   */
+  private List<Path> checkFileRows() {
+    List<Path> inYamlFolder = new ArrayList<>();
+    OutputFiles.Claims claimed = new OutputFiles.Claims(outputs());
+    Path yamlFolder = toYaml == null ? null : realOrAbsolute(toYaml);
+    try (InputStream in = Files.newInputStream(list);
+        BatchCsv csv = BatchCsv.open(in)) {
+      Integer column = csv.index().get("file");
+      if (column == null) {
+        return inYamlFolder;
+      }
+      Path base = list.toAbsolutePath().getParent();
+      BatchCsv.Row row;
+      while ((row = csv.next()) != null) {
+        String file = column < row.values().size() ? row.values().get(column).strip() : "";
+        Path proposal;
+        try {
+          proposal = file.isEmpty() ? null : base.resolve(file).normalize();
+        } catch (InvalidPathException e) {
+          continue; // refused when the row is scored
+        }
+        if (proposal == null || !Files.isRegularFile(proposal)) {
+          continue;
+        }
+        Path owner = claimed.owner(proposal);
+        if (owner != null) {
+          throw new CliException(ExitCode.USAGE, "error.output-is-input", owner, proposal);
+        }
+        if (yamlFolder != null && yamlFolder.equals(realOrAbsolute(proposal).getParent())) {
+          inYamlFolder.add(proposal);
+        }
+      }
+    } catch (IOException | BatchCsv.CsvException | RuntimeException e) {
+      if (e instanceof CliException c) {
+        throw c;
+      }
+      // the list's own problems (quotes, encoding) are reported when it is scored
+    }
+    return inYamlFolder;
+  }
+
+  private static Path realOrAbsolute(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   /** Scores the list into the results (-o or standard output), --json and --junit. */

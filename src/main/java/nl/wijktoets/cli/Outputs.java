@@ -37,6 +37,20 @@ final class Outputs {
   }
 
   /**
+   * The regular file standard input is redirected from ({@code < x.yaml}), or null when it is a
+   * pipe, a terminal or unknown. Read from {@code /proc/self/fd/0} (Linux; elsewhere null, and the
+   * clash check then cannot see through standard input).
+   */
+  static Path standardInputFile() {
+    try {
+      Path real = Path.of("/proc/self/fd/0").toRealPath();
+      return Files.isRegularFile(real) ? real : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * The input files of a command: its file arguments (standard input, {@code -}, left out), the
    * {@code --rubric} file and the files of a {@code --templates} folder.
    */
@@ -46,6 +60,11 @@ final class Outputs {
     for (String file : files) {
       if (file != null && !file.equals("-")) {
         inputs.add(Path.of(file));
+      } else if (file != null) {
+        Path stdin = standardInputFile();
+        if (stdin != null) {
+          inputs.add(stdin); // `assess - -o x.yaml < x.yaml` must not overwrite x.yaml
+        }
       }
     }
     if (rubric != null && rubric.file != null) {

@@ -236,4 +236,60 @@ class BatchToYamlTest {
       assertThat(run("batch", list.toString(), "--threads", good, "-q").code()).isZero();
     }
   }
+
+  @Test
+  void idsThatAreNoFileNamesAreChangedAndTheStatusNamesTheFile() throws Exception {
+    Path list =
+        write(
+            "list.csv",
+            HEADER
+                + "../evil,Een,Moerwijk,3,2,\n"
+                + ".hidden,Twee,Moerwijk,3,2,\n"
+                + "café,Drie,Moerwijk,3,2,\n"
+                + "a/b,Vier,Moerwijk,3,2,\n"
+                + "gewoon,Vijf,Moerwijk,3,2,\n");
+    Path out = dir.resolve("out");
+    Run r = run("batch", list.toString(), "--to-yaml", out.toString(), "--lang", "en", "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(yamlFiles(out))
+        .containsExactly("a_b.yaml", "café.yaml", "gewoon.yaml", "row-1.yaml", "row-2.yaml");
+    assertThat(dir.resolve("evil.yaml")).doesNotExist();
+    List<CSVRecord> rows = rows(r);
+    assertThat(rows.get(0).get("status")).contains("wrote row-1.yaml").contains("characters");
+    assertThat(rows.get(1).get("status")).contains("wrote row-2.yaml");
+    assertThat(rows.get(2).get("status")).isEqualTo("ok");
+    assertThat(rows.get(3).get("status")).contains("wrote a_b.yaml");
+    assertThat(rows.get(4).get("status")).isEqualTo("ok");
+  }
+
+  @Test
+  void aFlatRowNeverWritesOverTheProposalOfALaterFileRow() throws Exception {
+    Path proposal = Files.copy(Path.of("examples/moerwijk.yaml"), dir.resolve("moerwijk.yaml"));
+    byte[] before = Files.readAllBytes(proposal);
+    Path list =
+        write("list.csv", HEADER + "moerwijk,Plat,Moerwijk,3,2,\n" + "m,,,,,moerwijk.yaml\n");
+    Run r = run("batch", list.toString(), "--to-yaml", dir.toString(), "--lang", "en", "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllBytes(proposal)).isEqualTo(before);
+    List<CSVRecord> rows = rows(r);
+    assertThat(rows.get(0).get("status")).contains("moerwijk-row-1.yaml");
+    assertThat(rows.get(1).get("status")).isEqualTo("ok");
+  }
+
+  @Test
+  void aFounderCellIsNeverEchoed() throws Exception {
+    Path list =
+        write(
+            "list.csv",
+            HEADER + "a,Een,Moerwijk,Henk Verborgen,1,\n" + "b,Twee,Moerwijk,3,Jan 0612345678,\n");
+    Path json = dir.resolve("all.jsonl");
+    Run r = run("batch", list.toString(), "--lang", "en", "--json", json.toString());
+    assertThat(r.code()).isEqualTo(3);
+    String everything = r.out() + r.err() + Files.readString(json);
+    assertThat(everything)
+        .contains("needs a whole number")
+        .doesNotContain("Henk")
+        .doesNotContain("Verborgen")
+        .doesNotContain("0612345678");
+  }
 }

@@ -343,17 +343,34 @@ class OutputPolicyTest {
   }
 
   @Test
-  void aBatchRowWhoseProposalIsAnOutputFailsAlone() throws Exception {
+  void anOutputThatIsAFileRowsProposalStopsTheBatchBeforeAnything() throws Exception {
     Path list = batchList();
     Path proposal = dir.resolve("proposals/moerwijk.yaml");
-    Run r = run("batch", list.toString(), "--lang", "en", "--json", proposal.toString());
-    assertThat(r.code()).isEqualTo(3);
-    List<String> rows = r.out().lines().toList();
-    String failed =
-        rows.stream().filter(l -> l.contains("moerwijk.yaml")).findFirst().orElseThrow();
-    assertThat(failed).contains("is written by this run");
-    assertThat(rows.stream().filter(l -> l.contains(",ok,") || l.endsWith(",ok"))).isNotEmpty();
-    assertThat(r.err()).contains("1 errors");
+    byte[] before = Files.readAllBytes(proposal);
+    for (String option : new String[] {"-o", "--json", "--junit"}) {
+      Run r = run("batch", list.toString(), "--lang", "en", option, proposal.toString());
+      assertThat(r.code()).as(option).isEqualTo(2);
+      assertThat(r.err()).contains("never overwritten").contains("moerwijk.yaml");
+      assertThat(r.out()).isEmpty();
+      assertThat(Files.readAllBytes(proposal)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void standardInputRedirectedFromTheOutputIsAnInput() throws Exception {
+    Path proposal = Files.copy(Path.of(MOERWIJK), dir.resolve("x.yaml"));
+    byte[] before = Files.readAllBytes(proposal);
+    for (String target : new String[] {proposal.toString(), "/dev/stdin"}) {
+      Process p =
+          new ProcessBuilder(Jvm.command(List.of(), "assess", "-", "--lang", "en", "-o", target))
+              .redirectInput(proposal.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(out).isEqualTo(2);
+      assertThat(out).contains("never overwritten");
+      assertThat(Files.readAllBytes(proposal)).isEqualTo(before);
+    }
   }
 
   @Test
