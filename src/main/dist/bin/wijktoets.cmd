@@ -2,8 +2,8 @@
 rem wijktoets for Windows: runs the tool on Java 17 or newer, from any folder and from an install
 rem path with spaces. Java: %JAVA_HOME%\bin\java.exe, else java.exe on PATH. Every argument (%*)
 rem and the exit code are passed through unchanged; exit code 3 when there is no usable Java.
-rem Extra JVM options: set WIJKTOETS_OPTS (e.g. -Xmx2g). Kept plain: no class-data sharing and no
-rem compiler flags here (bin/wijktoets has both).
+rem Extra JVM options: set WIJKTOETS_OPTS (e.g. -Xmx2g). Kept plain: no class-data sharing (so no
+rem cache folder to grow) and no compiler flags here (bin/wijktoets has both).
 setlocal
 
 set "JAVA_EXE="

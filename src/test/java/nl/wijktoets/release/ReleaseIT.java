@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -226,19 +229,15 @@ class ReleaseIT {
     Map<String, String> env = Map.of("WIJKTOETS_CACHE", own.toString());
     // a run that stops early (no such file) loads too little to keep
     assertThat(launch(env, "assess", "no such file.yaml").code()).isEqualTo(3);
-    try (Stream<Path> s = Files.list(own)) {
-      assertThat(s.toList()).isEmpty();
-    }
+    assertThat(archives(own)).isEmpty();
     Run making = launch(env, args); // records the archive
     assertThat(making.code()).isZero();
     assertThat(making.out()).isEqualTo(plain.out());
     assertThat(making.err()).isEqualTo(plain.err());
-    List<Path> archives;
-    try (Stream<Path> s = Files.list(own)) {
-      archives = s.toList();
-    }
+    List<Path> archives = archives(own);
     assertThat(archives).hasSize(1);
-    assertThat(archives.get(0).getFileName().toString()).startsWith("assess-java").endsWith(".jsa");
+    assertThat(archives.get(0).getFileName().toString()).isEqualTo("assess.jsa");
+    assertThat(archives.get(0).getParent().getFileName().toString()).startsWith("cds-java");
 
     Run using = launch(env, args);
     assertThat(using.code()).isZero();
@@ -259,6 +258,85 @@ class ReleaseIT {
     Run noCache = launch(Map.of("WIJKTOETS_CACHE", file.resolve("sub").toString()), args);
     assertThat(noCache.code()).isZero();
     assertThat(noCache.out()).isEqualTo(plain.out());
+  }
+
+  /** The archives in a cache folder: FOLDER/COMMAND.jsa. */
+  static List<Path> archives(Path cache) throws IOException {
+    try (Stream<Path> s = Files.walk(cache)) {
+      return s.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+    }
+  }
+
+  static Path mark(Path folder, Duration age) throws IOException {
+    Files.createDirectories(folder);
+    Path used = Files.write(folder.resolve("used"), new byte[0]);
+    Files.setLastModifiedTime(used, FileTime.from(Instant.now().minus(age)));
+    return folder;
+  }
+
+  @Test
+  void theCacheKeepsTheThreeMostRecentlyUsedBuildsAndNoneUnusedFor30Days() throws Exception {
+    Path own = tmp.resolve("bounded cache");
+    Map<String, String> env = Map.of("WIJKTOETS_CACHE", own.toString());
+    // other builds, Java versions or installs: used an hour, two, three hours and 40 days ago
+    Path recent = mark(own.resolve("cds-java17-1"), Duration.ofHours(1));
+    Path before = mark(own.resolve("cds-java21-2"), Duration.ofHours(2));
+    Path third = mark(own.resolve("cds-java17-3"), Duration.ofHours(3));
+    Path stale = mark(own.resolve("cds-java17-4"), Duration.ofDays(40));
+    for (Path p : List.of(recent, before, third, stale)) {
+      Files.write(p.resolve("assess.jsa"), new byte[1000]);
+    }
+    // a folder of a run that stopped before it marked it, two days ago
+    Path unmarked = Files.createDirectories(own.resolve("cds-java17-5"));
+    Files.setLastModifiedTime(unmarked, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    // an archive of an older launcher (one folder for all), and what the launcher did not make
+    Path flat = Files.write(own.resolve("assess-java17-1149294460.jsa"), new byte[1000]);
+    Path notOurs = mark(own.resolve("cds-java17-6 copy"), Duration.ofDays(40));
+    Path note = Files.writeString(own.resolve("notes.txt"), "mine");
+
+    Run validate = launch(env, "validate", "transvaal.yaml"); // records an archive, then prunes
+    assertThat(validate.code()).as(validate.err()).isZero();
+    assertThat(validate.err()).doesNotContainIgnoringCase("rm:").doesNotContain("cds-java");
+
+    List<Path> archives = archives(own);
+    Path mine =
+        archives.stream()
+            .filter(p -> p.getFileName().toString().equals("validate.jsa"))
+            .findFirst()
+            .orElseThrow()
+            .getParent();
+    assertThat(mine.resolve("used")).exists();
+    // this build, and the two others used most recently
+    assertThat(recent).exists();
+    assertThat(before).exists();
+    assertThat(third).doesNotExist();
+    assertThat(stale).doesNotExist();
+    assertThat(unmarked).doesNotExist();
+    assertThat(flat).doesNotExist();
+    assertThat(notOurs).exists();
+    assertThat(note).hasContent("mine");
+
+    // a run that maps the archive marks its folder as used again
+    Files.setLastModifiedTime(
+        mine.resolve("used"), FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    Run again = launch(env, "validate", "transvaal.yaml");
+    assertThat(again.code()).isZero();
+    assertThat(Files.getLastModifiedTime(mine.resolve("used")).toInstant())
+        .isAfter(Instant.now().minus(Duration.ofHours(1)));
+
+    // another install's first run removes this one's archives once they are stale
+    Path other = tmp.resolve("another install");
+    Process cp = new ProcessBuilder("cp", "-R", home.toString(), other.toString()).start();
+    assertThat(cp.waitFor()).isZero();
+    Files.setLastModifiedTime(
+        mine.resolve("used"), FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+    Map<String, String> envOther = new TreeMap<>(env);
+    envOther.put("JAVA_HOME", System.getProperty("java.home"));
+    Run fromOther =
+        run(envOther, other.resolve("bin/wijktoets").toString(), "validate", "transvaal.yaml");
+    assertThat(fromOther.code()).as(fromOther.err()).isZero();
+    assertThat(mine).doesNotExist();
+    assertThat(archives(own)).hasSize(3).noneMatch(p -> p.startsWith(mine));
   }
 
   /** The classes a run loads, from the JVM's own log (its file name has no spaces). */
