@@ -9,12 +9,12 @@ import nl.wijktoets.exact.Fraction;
  * Reads numbers the way a Dutch working group writes them, the same for a YAML proposal and a batch
  * CSV cell.
  *
- * <p>Amounts of euros written as text are read by their shape: an optional {@code €} or {@code
- * EUR}; digits with {@code .} or space (Dutch) or {@code ,} (English) as thousands separators; an
- * optional decimal part; an optional {@code ,-}. Where both {@code .} and {@code ,} occur, the last
- * is the decimal mark; a single separator followed by exactly three digits is a thousands separator
- * (when the digits before it are a group: 1 to 3 digits, not starting with 0), followed by one or
- * two digits it is the decimal mark.
+ * <p>Amounts of euros written as text are read by their shape: an optional {@code €}, {@code EUR}
+ * or {@code euro} (before or after the number); digits with {@code .} or space (Dutch) or {@code ,}
+ * (English) as thousands separators; an optional decimal part; an optional {@code ,-}. Where both
+ * {@code .} and {@code ,} occur, the last is the decimal mark; a single separator followed by
+ * exactly three digits is a thousands separator (when the digits before it are a group: 1 to 3
+ * digits, not starting with 0), followed by one or two digits it is the decimal mark.
  *
  * <p>Euros never have three decimals, so an amount with exactly three digits after its decimal mark
  * is read as thousands when it has the shape of a thousands group ({@code 60.000} is 60000, also as
@@ -27,7 +27,8 @@ public final class Amounts {
 
   private static final Pattern SHAPE =
       Pattern.compile(
-          "(?i)^(?:€|eur)?\\s*([-+]?)\\s*(?:€|eur)?\\s*([0-9][0-9., \\u00A0\\u202F]*?)\\s*(?:,-|\\.-)?$");
+          "(?i)^(?:€|euro?)?\\s*([-+]?)\\s*(?:€|euro?)?\\s*([0-9][0-9., \\u00A0\\u202F]*?)\\s*(?:,-|\\.-)?"
+              + "\\s*(?:€|euro?)?$");
 
   /** Thousands groups: the first of 1 to 3 digits not starting with 0, then groups of 3. */
   private static final Pattern GROUPED =

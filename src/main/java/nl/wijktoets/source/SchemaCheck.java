@@ -313,6 +313,9 @@ public final class SchemaCheck {
               fieldSchema == null ? "?" : fieldSchema.path(m.getType()).asText("?"));
       default -> {
         Finding dash = misplacedKeys ? dashWithoutSpace(root, path, fieldSchema) : null;
+        if (dash == null && misplacedKeys) {
+          dash = listWithoutDashes(root, path, fieldSchema);
+        }
         yield dash != null
             ? dash
             : Finding.error(
@@ -615,6 +618,29 @@ public final class SchemaCheck {
         "finding.yaml.dash-no-space",
         first.text(),
         "- " + rest + ":");
+  }
+
+  /**
+   * A list written as keys, without dashes ({@code resident_groups:} followed by {@code name: x}
+   * and {@code type: y}): an error on the first key that says to put a dash before each item. Null
+   * for anything else.
+   */
+  private Finding listWithoutDashes(YamlNode root, String path, JsonNode fieldSchema) {
+    if (fieldSchema == null
+        || !"array".equals(fieldSchema.path("type").asText())
+        || !(nodeAt(root, path) instanceof Mapping m)
+        || m.entries().isEmpty()
+        || !acceptsKey(resolve(fieldSchema.get("items")), m.entries().get(0).key().text())) {
+      return null;
+    }
+    Scalar first = m.entries().get(0).key();
+    return Finding.error(
+        "schema/type",
+        first.location(),
+        path,
+        "finding.yaml.list-without-dashes",
+        lastKey(path),
+        first.text());
   }
 
   /** Whether a block's schema has a key: a property, or a key its pattern allows (years). */

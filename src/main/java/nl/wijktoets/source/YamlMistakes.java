@@ -543,6 +543,17 @@ final class YamlMistakes {
    * several words, the line may go on with it instead: the message says both.
    */
   private static Explanation indentedMore(Line l, Line previous) {
+    if (previous.key.length() > 1
+        && previous.key.startsWith("-")
+        && !Character.isWhitespace(previous.key.charAt(1))) {
+      // "-name: x" with its item's keys under it: the dash needs a space to start a list item
+      return Explanation.of(
+          previous.number,
+          previous.keyColumn,
+          "finding.yaml.dash-no-space",
+          previous.key,
+          "- " + previous.key.substring(1) + ":");
+    }
     boolean text = previous.value.contains(" ") && !previous.value.startsWith("\"");
     return Explanation.of(
         l.number,
