@@ -79,37 +79,63 @@ public final class CompletionCommand extends Subcommand {
    * The command tree as the completion script sees it. Some commands read a file name as text
    * ({@code -} is standard input, a trailing {@code /} a folder), but picocli completes file names
    * only for File and Path values: here, for completion only, every value labelled as a file is a
-   * Path.
+   * Path. And {@code config COMMAND [OPTION...]} takes another command's options after the
+   * command's name: here {@code config} has each such command as a subcommand, with that command's
+   * options and config's own (which win, as they do when config runs), so {@code config assess
+   * --<TAB>} completes assess's options.
    */
   static CommandLine forCompletion(CommandLine cli) {
     CommandSpec spec = CommandSpec.create().name(cli.getCommandName());
     for (OptionSpec o : cli.getCommandSpec().options()) {
-      spec.addOption(
-          FILE_LABELS.contains(o.paramLabel())
-              ? OptionSpec.builder(o.names())
-                  .paramLabel(o.paramLabel())
-                  .arity(o.arity())
-                  .hidden(o.hidden())
-                  .type(Path.class)
-                  .build()
-              : OptionSpec.builder(o).build());
+      spec.addOption(option(o));
     }
-    for (PositionalParamSpec p : cli.getCommandSpec().positionalParameters()) {
-      spec.addPositional(
-          FILE_LABELS.contains(p.paramLabel())
-              ? PositionalParamSpec.builder()
-                  .index(p.index())
-                  .paramLabel(p.paramLabel())
-                  .arity(p.arity())
-                  .hidden(p.hidden())
-                  .type(p.typeInfo().isMultiValue() ? List.class : Path.class)
-                  .auxiliaryTypes(Path.class)
-                  .build()
-              : PositionalParamSpec.builder(p).build());
+    boolean config = cli.getCommandSpec().userObject() instanceof ConfigCommand;
+    if (!config) { // config's COMMAND completes as its subcommands (below), its OPTIONs with them
+      for (PositionalParamSpec p : cli.getCommandSpec().positionalParameters()) {
+        spec.addPositional(
+            FILE_LABELS.contains(p.paramLabel())
+                ? PositionalParamSpec.builder()
+                    .index(p.index())
+                    .paramLabel(p.paramLabel())
+                    .arity(p.arity())
+                    .hidden(p.hidden())
+                    .type(p.typeInfo().isMultiValue() ? List.class : Path.class)
+                    .auxiliaryTypes(Path.class)
+                    .build()
+                : PositionalParamSpec.builder(p).build());
+      }
     }
     CommandLine copy = new CommandLine(spec);
     cli.getSubcommands().forEach((name, sub) -> copy.addSubcommand(name, forCompletion(sub)));
+    if (config) {
+      for (String name : new ConfigCommand.CommandNames()) {
+        CommandSpec target = CommandSpec.create().name(name);
+        Set<String> taken = new java.util.HashSet<>();
+        for (OptionSpec o : cli.getCommandSpec().options()) {
+          target.addOption(option(o));
+          taken.addAll(List.of(o.names()));
+        }
+        for (OptionSpec o : cli.getParent().getSubcommands().get(name).getCommandSpec().options()) {
+          if (List.of(o.names()).stream().noneMatch(taken::contains)) {
+            target.addOption(option(o));
+          }
+        }
+        copy.addSubcommand(name, new CommandLine(target));
+      }
+    }
     return copy;
+  }
+
+  /** An option as the completion script sees it: a Path when it names a file or a folder. */
+  private static OptionSpec option(OptionSpec o) {
+    return FILE_LABELS.contains(o.paramLabel())
+        ? OptionSpec.builder(o.names())
+            .paramLabel(o.paramLabel())
+            .arity(o.arity())
+            .hidden(o.hidden())
+            .type(Path.class)
+            .build()
+        : OptionSpec.builder(o).build();
   }
 
   @Override

@@ -3,6 +3,7 @@ package nl.wijktoets.cli;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import nl.wijktoets.i18n.Language;
@@ -60,9 +61,21 @@ public final class ConfigCommand extends Subcommand {
       index = "0",
       arity = "0..1",
       paramLabel = "COMMAND",
+      completionCandidates = CommandNames.class,
       description =
-          "The command whose settings to show (default: every setting the file can hold).")
+          "The command whose settings to show: ${COMPLETION-CANDIDATES} (default: every setting"
+              + " the file can hold).")
   String command;
+
+  /** What COMMAND completes to: the commands that read the settings (all but config and help). */
+  static final class CommandNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Main.COMMANDS.stream()
+          .filter(c -> !c.equals("config") && !c.equals("help"))
+          .iterator();
+    }
+  }
 
   @Parameters(
       index = "1..*",

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,5 +145,29 @@ class CompletionsTest {
     assertThat(complete("wijktoets assess -o examples/rep")).isEqualTo("examples/reports");
     assertThat(complete("wijktoets rubric check examples/rubrics/w"))
         .isEqualTo("examples/rubrics/werk-eerst.yaml");
+  }
+
+  @Test
+  void bashCompletesConfigsCommandAndThatCommandsOptions() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        "bash is not installed");
+    // config [COMMAND [OPTION...]]: the commands whose settings it shows
+    assertThat(complete("wijktoets config a")).isEqualTo("assess");
+    List<String> commands = new ArrayList<>();
+    new ConfigCommand.CommandNames().forEach(commands::add);
+    assertThat(complete("wijktoets config ").split(" "))
+        .containsExactlyInAnyOrderElementsOf(commands)
+        .doesNotContain("config", "help");
+    // after the command: its options, and config's own (config's --format wins)
+    assertThat(complete("wijktoets config assess --min-")).isEqualTo("--min-score --min-lesson");
+    assertThat(complete("wijktoets config validate --st")).isEqualTo("--strict");
+    assertThat(complete("wijktoets config batch --min-score 60 --th")).isEqualTo("--threads");
+    assertThat(complete("wijktoets config assess -f ")).isEqualTo("text json");
+    assertThat(complete("wijktoets config assess --lang ")).isEqualTo("nl en");
+    assertThat(complete("wijktoets config assess --rubric examples/rubrics/w"))
+        .isEqualTo("examples/rubrics/werk-eerst.yaml");
+    // config's own options still complete before a command
+    assertThat(complete("wijktoets config --no-c")).isEqualTo("--no-config");
   }
 }

@@ -469,6 +469,21 @@ class ConfigCommandTest {
   }
 
   @Test
+  void commandCompletesToEveryCommandConfigShows() {
+    // the candidates (completion, help) are the commands config accepts: every one it lists in
+    // its usage error, and no other
+    Run unknown = in("config", "nothing");
+    String listed = unknown.err().substring(unknown.err().lastIndexOf(": ") + 2).strip();
+    List<String> candidates = new ArrayList<>();
+    new ConfigCommand.CommandNames().forEach(candidates::add);
+    assertThat(candidates).isEqualTo(List.of(listed.split(", ")));
+    for (String c : candidates) {
+      assertThat(in("config", c, "--no-config").code()).as(c).isZero();
+    }
+    assertThat(in("config", "--help").out()).contains("show: assess, validate,");
+  }
+
+  @Test
   void theExplicitFileIsNamedAsGiven() throws IOException {
     Path ci = write(project.resolve("ci/wijktoets.yaml"), "top: 4\n");
     Run r = in("config", "assess", "--config", ci.toString(), "-f", "json");
