@@ -59,8 +59,8 @@ public final class BatchRunner {
    * What a batch run is asked to do. {@code language} is for row statuses and the overview; {@code
    * reportLanguage} for each assessment (--json, --junit), null meaning the proposal's own. The
    * {@code clock} gives flat rows without {@code first_year} their first plan year (next year).
-   * {@code config} is the project settings file the run used, named in every --json line; null for
-   * none.
+   * {@code config} is the project settings file the run used, named in every --json line and
+   * --junit suite; null for none.
    */
   public record Options(
       String displayName,
@@ -377,7 +377,7 @@ public final class BatchRunner {
           overview.gateFailed(r.row().number(), line, r.id(), a);
         }
         if (junit != null) {
-          JunitReport.suite(junit, a, options.minLesson());
+          JunitReport.suite(junit, a, options.minLesson(), options.config());
         }
       } else {
         Failure f = r.failure();

@@ -13,13 +13,18 @@ import nl.wijktoets.scoring.Gates;
 
 /**
  * Assessments as JUnit XML for CI dashboards: one test suite per proposal, one test case per
- * criterion, failing where its lesson is below {@code --min-lesson} or below the rubric's floor.
+ * criterion, failing where its lesson is below {@code --min-lesson} or below the rubric's floor. A
+ * suite's properties name the proposal, its score, the rubric and the project settings file the run
+ * used ({@code config}; left out for none), so that the score can be reproduced.
  */
 public final class JunitReport {
 
   private JunitReport() {}
 
-  public static String render(List<Assessment> all, BigDecimal minLesson) {
+  /**
+   * @param config the project settings file the run used, as the user knows it, or null for none
+   */
+  public static String render(List<Assessment> all, BigDecimal minLesson, String config) {
     return XmlWriter.document(
         w -> {
           long tests = 0;
@@ -38,14 +43,15 @@ public final class JunitReport {
           w.attribute("failures", Long.toString(failures));
           w.attribute("errors", "0");
           for (Assessment a : all) {
-            suite(w, a, minLesson);
+            suite(w, a, minLesson, config);
           }
           w.endElement();
         });
   }
 
   /** One proposal's test suite (also streamed by batch). */
-  public static void suite(XmlWriter w, Assessment a, BigDecimal minLesson) throws IOException {
+  public static void suite(XmlWriter w, Assessment a, BigDecimal minLesson, String config)
+      throws IOException {
     Language lang = a.language();
     int suiteTests = 0;
     int suiteFailures = 0;
@@ -66,6 +72,9 @@ public final class JunitReport {
     property(w, "band", a.band().id());
     property(
         w, "rubric", a.rubric().id() + " " + a.rubric().version() + " sha256:" + a.rubric().hash());
+    if (config != null) {
+      property(w, "config", config);
+    }
     w.endElement();
     for (Assessment.LessonResult l : a.lessons()) {
       for (Assessment.CriterionResult c : l.criteria()) {

@@ -22,8 +22,8 @@ public final class Reports {
   /**
    * @param minLesson the --min-lesson gate (percent) that JUnit test cases fail under, or null
    * @param config the project settings file the run used, as the user knows it ({@code
-   *     .wijktoets.yaml}); md, html and json reports name it so the score can be reproduced. Null
-   *     for none: then they say nothing about it.
+   *     .wijktoets.yaml}); every report names it so the score can be reproduced. Null for none:
+   *     then they say nothing about it.
    */
   public Reports(Templates templates, BigDecimal minLesson, String config) {
     this.markdown = new MarkdownReport(templates, config);
@@ -38,7 +38,7 @@ public final class Reports {
       case md -> markdown.render(a, top);
       case html -> html.render(a, top);
       case json -> JsonReport.render(a, top, config);
-      case junit -> JunitReport.render(List.of(a), minLesson);
+      case junit -> JunitReport.render(List.of(a), minLesson, config);
     };
   }
 
@@ -48,7 +48,7 @@ public final class Reports {
     return switch (format) {
       case md -> markdown.renderAll(all, top);
       case json -> JsonReport.renderAll(all, top, config);
-      case junit -> JunitReport.render(all, minLesson);
+      case junit -> JunitReport.render(all, minLesson, config);
       case html ->
           throw new IllegalArgumentException(
               "several HTML pages cannot share one output: use -o DIR/");

@@ -563,9 +563,19 @@ class ConfigCommandTest {
       Run diffJson = in("diff", proposal("duindorp"), transvaal, "-f", "json");
       Path overview = out.resolve("overview-" + withFile + ".md");
       Path overviewHtml = out.resolve("overview-" + withFile + ".html");
+      Run junit = in("assess", transvaal, "-f", "junit");
       Path lines = out.resolve("rows-" + withFile + ".jsonl");
+      Path batchJunit = out.resolve("rows-" + withFile + ".xml");
       String list = Path.of("examples/batch/proposals.csv").toAbsolutePath().toString();
-      in("batch", list, "--report", overview.toString(), "--json", lines.toString());
+      in(
+          "batch",
+          list,
+          "--report",
+          overview.toString(),
+          "--json",
+          lines.toString(),
+          "--junit",
+          batchJunit.toString());
       in("batch", list, "--report", overviewHtml.toString());
       String sentence = "Settings from ../.wijktoets.yaml.";
       List<String> texts =
@@ -584,6 +594,13 @@ class ConfigCommandTest {
         assertThat(Files.readAllLines(lines).stream().filter(l -> !l.contains("\"status\":")))
             .isNotEmpty()
             .allSatisfy(l -> assertThat(l).contains("\"config\":\"../.wijktoets.yaml\""));
+        // every scored row's test suite, as a property next to the rubric
+        String property = "<property name=\"config\" value=\"../.wijktoets.yaml\"/>";
+        assertThat(junit.out()).contains(property);
+        String suites = Files.readString(batchJunit);
+        assertThat(suites.split(property, -1).length - 1)
+            .isEqualTo(suites.split("<property name=\"rubric\"", -1).length - 1)
+            .isPositive();
       } else {
         assertThat(texts)
             .allSatisfy(
@@ -591,6 +608,8 @@ class ConfigCommandTest {
         assertThat(json.json().has("config")).isFalse();
         assertThat(diffJson.json().has("config")).isFalse();
         assertThat(Files.readString(lines)).doesNotContain("\"config\"");
+        assertThat(junit.out()).doesNotContain("\"config\"");
+        assertThat(Files.readString(batchJunit)).doesNotContain("\"config\"");
       }
       assertThat(reportSchema().validate(json.json())).isEmpty();
     }
