@@ -84,6 +84,12 @@ public final class InitCommand extends Subcommand {
     }
   }
 
+  /** {@code init --config} writes the settings file, so it must not need a readable one. */
+  @Override
+  boolean needsSettingsFile() {
+    return !settings;
+  }
+
   @Override
   ExitCode execute() {
     String text = settings ? settingsTemplate(console.language()) : template(console.language());

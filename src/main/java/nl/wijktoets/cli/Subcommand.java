@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * <ul>
  *   <li>Its options not on the command line have the project settings' values ({@code
  *       .wijktoets.yaml}, see {@link ProjectSettings}); a settings file with an error stops it
- *       before it starts (exit 3), so a bad file is never silently replaced by the defaults.
+ *       before it starts (exit 3), so a bad file is never silently replaced by the defaults. Only
+ *       {@code init --config}, which writes that file, runs without it ({@link
+ *       #needsSettingsFile}).
  *   <li>Its shared options ({@link Mixins}: {@code --lang}, {@code -q}, {@code --verbose}) set up
  *       the console before it runs, the same way in every command.
  *   <li>It ends with an {@link ExitCode}; it stops on an error by throwing {@link CliException},
@@ -51,9 +53,21 @@ abstract class Subcommand implements Callable<Integer> {
     }
     projectConfig = console.settings().chosen(spec);
     if (projectConfig.isPresent()) {
-      checkUsable(console, projectConfig.get());
+      if (needsSettingsFile()) {
+        checkUsable(console, projectConfig.get());
+      } else {
+        projectConfig = projectConfig.filter(ProjectConfig::usable);
+      }
     }
     return execute().number();
+  }
+
+  /**
+   * Whether this run stops on a settings file that cannot be used (true for every command but the
+   * one that rewrites that file, {@code init --config}: it runs as if there were none).
+   */
+  boolean needsSettingsFile() {
+    return true;
   }
 
   /**

@@ -171,6 +171,34 @@ class ProjectConfigTest {
     assertThat(ignored.code()).isZero();
   }
 
+  @ParameterizedTest
+  @MethodSource("badFiles")
+  void initConfigRewritesABrokenFileWhichOtherCommandsRefuse(
+      String yaml, String where, String rule, String says) throws IOException {
+    Path file = write(project.resolve(".wijktoets.yaml"), yaml);
+    Files.createDirectories(project.resolve("rubrics"));
+    write(project.resolve("notes.txt"), "notes\n");
+    // init --config reads no settings file: a broken one is just a file that exists (paths in
+    // full: a test's working folder is only where the settings file is looked for)
+    Run kept = runIn(project, "init", "--config", file.toString());
+    assertThat(kept.code()).as(kept.err()).isEqualTo(3);
+    assertThat(kept.err()).contains(".wijktoets.yaml exists already").contains("--force");
+    assertThat(kept.err()).doesNotContain("[" + rule + "]").doesNotContain("has errors");
+    assertThat(Files.readString(file)).isEqualTo(yaml);
+    Run rewritten = runIn(project, "init", "--config", file.toString(), "--force", "--lang", "en");
+    assertThat(rewritten.code()).as(rewritten.err()).isZero();
+    assertThat(rewritten.err()).doesNotContain("[" + rule + "]");
+    assertThat(Files.readString(file)).isEqualTo(InitCommand.settingsTemplate(Language.EN));
+    assertThat(runIn(nested, "config", "assess").code()).isZero();
+    // every other command, init of a proposal too, still stops on the broken file
+    write(file, yaml);
+    Run proposal = runIn(project, "init", project.resolve("voorstel.yaml").toString());
+    assertThat(proposal.code()).isEqualTo(3);
+    assertThat(proposal.err()).contains("[" + rule + "]").contains("has errors");
+    assertThat(project.resolve("voorstel.yaml")).doesNotExist();
+    assertThat(runIn(project, "config").code()).isEqualTo(3);
+  }
+
   @Test
   void aFileOverTheLimitOrNotUtf8IsAnErrorToo() throws IOException {
     write(project.resolve(".wijktoets.yaml"), "# " + "x".repeat(70 * 1024) + "\n");
