@@ -22,13 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.wijktoets.exact.Fraction;
@@ -131,6 +134,11 @@ public final class SchemaCheck {
    * (so {@code Coöperatie} and {@code cooperatie} are both {@code cooperative}).
    */
   public List<Finding> validate(YamlNode root, Map<String, SourceLocation> locations) {
+    return validate(root, locations, new Run(root));
+  }
+
+  /** {@link #validate(YamlNode, Map)} with the run's lookups given (tests count its steps). */
+  List<Finding> validate(YamlNode root, Map<String, SourceLocation> locations, Run run) {
     JsonNode json = toJson(root, enumerations);
     if (json == null) {
       return List.of();
@@ -149,24 +157,24 @@ public final class SchemaCheck {
     List<Finding> findings = new ArrayList<>();
     for (var e : best.entrySet()) {
       if ("propertyNames".equals(e.getValue().getType())) {
-        badKeys(root, e.getKey(), findings);
+        badKeys(run, e.getKey(), findings);
       } else {
-        findings.add(finding(e.getKey(), e.getValue(), root, locations));
+        findings.add(finding(e.getKey(), e.getValue(), run, locations));
       }
     }
     return findings;
   }
 
   /** For a mapping whose keys break the schema's key pattern: one finding per bad key. */
-  private void badKeys(YamlNode root, String path, List<Finding> findings) {
-    JsonNode fieldSchema = schemaAt(path);
+  private void badKeys(Run run, String path, List<Finding> findings) {
+    JsonNode fieldSchema = run.schemaAt(path);
     String pattern =
         fieldSchema != null && fieldSchema.has("propertyNames")
             ? fieldSchema.get("propertyNames").path("pattern").asText("^[0-9]{4}$")
             : "^[0-9]{4}$";
     Pattern p = Pattern.compile(pattern);
     boolean years = pattern.contains("{4}");
-    if (nodeAt(root, path) instanceof Mapping m) {
+    if (run.nodeAt(path) instanceof Mapping m) {
       for (YamlNode.Entry e : m.entries()) {
         if (!p.matcher(e.key().text()).find()) {
           findings.add(
@@ -180,24 +188,6 @@ public final class SchemaCheck {
         }
       }
     }
-  }
-
-  /** The node at a YAML path, or null. */
-  static YamlNode nodeAt(YamlNode root, String path) {
-    if (path.isEmpty()) {
-      return root;
-    }
-    YamlNode node = root;
-    Matcher m = Pattern.compile("([^.\\[]+)|\\[(\\d+)]").matcher(path);
-    while (m.find() && node != null) {
-      if (m.group(1) != null) {
-        node = node instanceof Mapping map ? map.get(m.group(1)).orElse(null) : null;
-      } else {
-        int i = Integer.parseInt(m.group(2));
-        node = node instanceof Sequence seq && i < seq.items().size() ? seq.items().get(i) : null;
-      }
-    }
-    return node;
   }
 
   private static int priority(String keyword) {
@@ -235,24 +225,25 @@ public final class SchemaCheck {
   }
 
   private Finding finding(
-      String path, ValidationMessage m, YamlNode root, Map<String, SourceLocation> locations) {
+      String path, ValidationMessage m, Run run, Map<String, SourceLocation> locations) {
+    YamlNode root = run.root;
     String parent = instancePath(m);
     SourceLocation at =
         Optional.ofNullable(locations.get(path))
             .or(() -> Optional.ofNullable(locations.get(parent)))
             .orElse(root.location());
     String key = lastKey(path);
-    JsonNode fieldSchema = schemaAt(path);
+    JsonNode fieldSchema = run.schemaAt(path);
     return switch (m.getType()) {
       case "required" -> Finding.error("schema/required", at, path, "finding.required", key);
       case "additionalProperties" -> {
-        JsonNode parentSchema = schemaAt(parent);
+        JsonNode parentSchema = run.schemaAt(parent);
         List<String> known = new ArrayList<>();
         if (parentSchema != null && parentSchema.has("properties")) {
           parentSchema.get("properties").fieldNames().forEachRemaining(known::add);
         }
         if (misplacedKeys) {
-          Finding misplaced = misplaced(root, parent, key, path);
+          Finding misplaced = misplaced(run, parent, key, path);
           if (misplaced != null) {
             yield misplaced;
           }
@@ -312,9 +303,9 @@ public final class SchemaCheck {
               key,
               fieldSchema == null ? "?" : fieldSchema.path(m.getType()).asText("?"));
       default -> {
-        Finding dash = misplacedKeys ? dashWithoutSpace(root, path, fieldSchema) : null;
+        Finding dash = misplacedKeys ? dashWithoutSpace(run, path, fieldSchema) : null;
         if (dash == null && misplacedKeys) {
-          dash = listWithoutDashes(root, path, fieldSchema);
+          dash = listWithoutDashes(run, path, fieldSchema);
         }
         yield dash != null
             ? dash
@@ -456,41 +447,32 @@ public final class SchemaCheck {
    * {@code connector:} not indented under it; a key that slipped out of a list item), or next to
    * the block it stands in (a key indented one level too far). Null when it belongs nowhere near.
    */
-  private Finding misplaced(YamlNode root, String parent, String key, String path) {
-    if (!(nodeAt(root, parent) instanceof Mapping m)) {
+  private Finding misplaced(Run run, String parent, String key, String path) {
+    if (!(run.nodeAt(parent) instanceof Mapping m)) {
       return null;
     }
-    int i = -1;
-    for (int j = 0; j < m.entries().size(); j++) {
-      if (m.entries().get(j).key().text().equals(key)) {
-        i = j;
-        break;
-      }
-    }
+    int i = run.position(m, key);
     if (i < 0) {
       return null;
     }
     Scalar keyNode = m.entries().get(i).key();
-    JsonNode parentSchema = schemaAt(parent);
-    // the nearest key above that does belong here: the block the key was meant to be in
-    for (int j = i - 1; j >= 0; j--) {
+    // the nearest key above that does belong here (other misplaced keys of the same block
+    // skipped): the block the key was meant to be in
+    int j = run.belongingAbove(m, run.schemaAt(parent))[i];
+    if (j >= 0) {
       YamlNode.Entry above = m.entries().get(j);
-      if (!acceptsKey(parentSchema, above.key().text())) {
-        continue; // another misplaced key of the same block
-      }
-      Finding under = under(root, above, YamlNode.child(parent, above.key().text()), keyNode, path);
+      Finding under = under(run, above, YamlNode.child(parent, above.key().text()), keyNode, path);
       if (under != null) {
         return under;
       }
-      break;
     }
-    return outOf(root, parent, keyNode, path);
+    return outOf(run, parent, keyNode, path);
   }
 
   /** The key belongs under {@code above}: an empty block, its block, or its last list item. */
   private Finding under(
-      YamlNode root, YamlNode.Entry above, String abovePath, Scalar keyNode, String path) {
-    JsonNode block = schemaAt(abovePath);
+      Run run, YamlNode.Entry above, String abovePath, Scalar keyNode, String path) {
+    JsonNode block = run.schemaAt(abovePath);
     if (block == null) {
       return null;
     }
@@ -502,9 +484,9 @@ public final class SchemaCheck {
     if (acceptsKey(block, key)) {
       int target;
       if (value instanceof Scalar sv && sv.isNull()) {
-        target = aboveColumn + indentStep(root);
+        target = aboveColumn + run.indentStep();
       } else if (value instanceof Mapping vm
-          && vm.get(key).isEmpty()
+          && run.position(vm, key) < 0
           && !vm.entries().isEmpty()
           && vm.location().line() > aboveLine) {
         target = vm.entries().get(0).key().location().column();
@@ -541,7 +523,7 @@ public final class SchemaCheck {
     if (value instanceof Sequence seq
         && !seq.items().isEmpty()
         && seq.items().get(seq.items().size() - 1) instanceof Mapping item
-        && item.get(key).isEmpty()
+        && run.position(item, key) < 0
         && !item.entries().isEmpty()) {
       int target = item.entries().get(0).key().location().column();
       return target <= keyColumn
@@ -561,7 +543,7 @@ public final class SchemaCheck {
   }
 
   /** The key is one level too deep: it belongs next to the block it stands in. */
-  private Finding outOf(YamlNode root, String parent, Scalar keyNode, String path) {
+  private Finding outOf(Run run, String parent, Scalar keyNode, String path) {
     String container = parent.replaceAll("\\[\\d+]$", "");
     if (container.isEmpty()) {
       return null;
@@ -570,16 +552,17 @@ public final class SchemaCheck {
     String outer = dot < 0 ? "" : container.substring(0, dot);
     String containerKey = container.substring(dot + 1);
     String key = keyNode.text();
-    if (!(nodeAt(root, outer) instanceof Mapping om)
-        || om.get(key).isPresent()
-        || !acceptsKey(schemaAt(outer), key)) {
+    if (!(run.nodeAt(outer) instanceof Mapping om)
+        || run.position(om, key) >= 0
+        || !acceptsKey(run.schemaAt(outer), key)) {
       return null;
     }
-    var entry = om.entry(containerKey);
-    if (entry.isEmpty()) {
+    int at = run.position(om, containerKey);
+    if (at < 0) {
       return null;
     }
-    int target = entry.get().key().location().column();
+    Scalar containerNode = om.entries().get(at).key();
+    int target = containerNode.location().column();
     int keyColumn = keyNode.location().column();
     return target >= keyColumn
         ? null
@@ -590,7 +573,7 @@ public final class SchemaCheck {
             "finding.yaml.misplaced.out",
             key,
             containerKey,
-            entry.get().key().location().line(),
+            containerNode.location().line(),
             keyColumn - target,
             target);
   }
@@ -599,10 +582,10 @@ public final class SchemaCheck {
    * A list written with a dash but no space after it ({@code -name: a}): YAML reads a key {@code
    * -name}, and the block is no list. Null for anything else.
    */
-  private Finding dashWithoutSpace(YamlNode root, String path, JsonNode fieldSchema) {
+  private Finding dashWithoutSpace(Run run, String path, JsonNode fieldSchema) {
     if (fieldSchema == null
         || !"array".equals(fieldSchema.path("type").asText())
-        || !(nodeAt(root, path) instanceof Mapping m)
+        || !(run.nodeAt(path) instanceof Mapping m)
         || m.entries().isEmpty()) {
       return null;
     }
@@ -625,10 +608,10 @@ public final class SchemaCheck {
    * and {@code type: y}): an error on the first key that says to put a dash before each item. Null
    * for anything else.
    */
-  private Finding listWithoutDashes(YamlNode root, String path, JsonNode fieldSchema) {
+  private Finding listWithoutDashes(Run run, String path, JsonNode fieldSchema) {
     if (fieldSchema == null
         || !"array".equals(fieldSchema.path("type").asText())
-        || !(nodeAt(root, path) instanceof Mapping m)
+        || !(run.nodeAt(path) instanceof Mapping m)
         || m.entries().isEmpty()
         || !acceptsKey(resolve(fieldSchema.get("items")), m.entries().get(0).key().text())) {
       return null;
@@ -655,8 +638,111 @@ public final class SchemaCheck {
     JsonNode pattern = s.path("propertyNames").path("pattern");
     return pattern.isTextual()
         && s.path("additionalProperties").isObject()
-        && Pattern.compile(pattern.asText()).matcher(key).find();
+        && patterns.computeIfAbsent(pattern.asText(), Pattern::compile).matcher(key).find();
   }
+
+  /** The schema's key patterns, compiled once. */
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+  /**
+   * The lookups of one validation, each done once however many keys need it: a proposal with
+   * 200,000 unknown keys gets 200,000 findings, and each must cost a constant amount of work, not a
+   * scan of its block (which made the check quadratic).
+   */
+  final class Run {
+    private final YamlNode root;
+    private final Map<String, Optional<JsonNode>> schemas = new HashMap<>();
+    private final Map<String, Optional<YamlNode>> nodes = new HashMap<>();
+    private final Map<Mapping, Map<String, Integer>> positions = new IdentityHashMap<>();
+    private final Map<Mapping, int[]> belonging = new IdentityHashMap<>();
+    private int indentStep = -1;
+    private long steps;
+
+    Run(YamlNode root) {
+      this.root = root;
+    }
+
+    /** How many entries and path segments this run has looked at: linear in the tree's size. */
+    long steps() {
+      return steps;
+    }
+
+    JsonNode schemaAt(String path) {
+      return schemas
+          .computeIfAbsent(path, p -> Optional.ofNullable(SchemaCheck.this.schemaAt(p)))
+          .orElse(null);
+    }
+
+    /** The node at a YAML path, or null. */
+    YamlNode nodeAt(String path) {
+      Optional<YamlNode> known = nodes.get(path);
+      if (known != null) {
+        return known.orElse(null);
+      }
+      YamlNode node = root;
+      Matcher m = PATH_STEP.matcher(path);
+      while (!path.isEmpty() && m.find() && node != null) {
+        steps++;
+        if (m.group(1) != null) {
+          node =
+              node instanceof Mapping map && position(map, m.group(1)) >= 0
+                  ? map.entries().get(position(map, m.group(1))).value()
+                  : null;
+        } else {
+          int i = Integer.parseInt(m.group(2));
+          node = node instanceof Sequence seq && i < seq.items().size() ? seq.items().get(i) : null;
+        }
+      }
+      nodes.put(path, Optional.ofNullable(node));
+      return node;
+    }
+
+    /** Where a key stands in a mapping (its first place), or -1. */
+    int position(Mapping m, String key) {
+      return positions
+          .computeIfAbsent(
+              m,
+              map -> {
+                Map<String, Integer> index = new HashMap<>();
+                for (int i = 0; i < map.entries().size(); i++) {
+                  steps++;
+                  index.putIfAbsent(map.entries().get(i).key().text(), i);
+                }
+                return index;
+              })
+          .getOrDefault(key, -1);
+    }
+
+    /**
+     * For each key of a mapping, the place of the nearest key above it that the block's schema
+     * accepts (-1 for none).
+     */
+    int[] belongingAbove(Mapping m, JsonNode blockSchema) {
+      return belonging.computeIfAbsent(
+          m,
+          map -> {
+            int[] above = new int[map.entries().size()];
+            int last = -1;
+            for (int i = 0; i < above.length; i++) {
+              steps++;
+              above[i] = last;
+              if (acceptsKey(blockSchema, map.entries().get(i).key().text())) {
+                last = i;
+              }
+            }
+            return above;
+          });
+    }
+
+    int indentStep() {
+      if (indentStep < 0) {
+        indentStep = SchemaCheck.indentStep(root);
+      }
+      return indentStep;
+    }
+  }
+
+  private static final Pattern PATH_STEP = Pattern.compile("([^.\\[]+)|\\[(\\d+)]");
 
   /**
    * The file's own indentation step: how far the keys of a block usually stand from the key that
