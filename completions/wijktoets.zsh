@@ -505,7 +505,7 @@ function _picocli_wijktoets_init() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--config' '--no-config' '--force' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--config' '--no-config' '--schema' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--lang'"
   local nlen_option_args=("nl" "en") # --lang values
 
@@ -1091,7 +1091,7 @@ function _picocli_wijktoets_config_init() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-config' '--verbose' '-h' '--help' '-V' '--version' '--force'"
+  local flag_opts="'--no-config' '--verbose' '-h' '--help' '-V' '--version' '--schema' '--force'"
   local arg_opts="'-f' '--format' '--lang' '--config'"
   local FORMAT_option_args=("text" "json") # --format values
   local nlen_option_args=("nl" "en") # --lang values

@@ -50,6 +50,12 @@ public final class SchemaCommand extends Subcommand {
 
   @Override
   ExitCode execute() {
+    console.print(text(name));
+    return ExitCode.OK;
+  }
+
+  /** A schema as this command prints it (also what {@code init --schema} writes). */
+  static String text(Name name) {
     String text =
         switch (name) {
           case proposal -> resource(ProposalSchema.RESOURCE); // no validator needed to print it
@@ -57,8 +63,7 @@ public final class SchemaCommand extends Subcommand {
           case rubric -> resource(RubricLoader.SCHEMA_RESOURCE);
           case config -> resource(ProjectConfig.SCHEMA_RESOURCE);
         };
-    console.print(text.endsWith("\n") ? text : text + "\n");
-    return ExitCode.OK;
+    return text.endsWith("\n") ? text : text + "\n";
   }
 
   static String resource(String path) {

@@ -342,7 +342,11 @@ class ProjectConfigTest {
     assertThat(r.code()).as(r.err()).isZero();
     String text = Files.readString(target);
     assertThat(text).isEqualTo(InitCommand.settingsTemplate(lang));
-    assertThat(text).contains("# yaml-language-server: $schema=").contains("version: 1");
+    // no first line for editors that points to a schema file that is not there (see --schema)
+    assertThat(text)
+        .doesNotContainPattern("(?m)^#\\s*yaml-language-server")
+        .contains("wijktoets init --config --schema")
+        .contains("version: 1");
     // every key is explained, switched off behind #
     for (ProjectConfig.Key key : ProjectConfig.Key.values()) {
       String last = key.path().substring(key.path().lastIndexOf('.') + 1);
@@ -365,6 +369,63 @@ class ProjectConfigTest {
             Stream.of("lang", "top", "gates.min_score", "validate.strict", "batch.threads")
                 .map(k -> setting(json(switchedOn), k).get("from").asText()))
         .containsOnly("file");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void initConfigSchemaWritesTheSchemaTheFirstLinePointsTo(Language lang) throws IOException {
+    Path target = project.resolve(".wijktoets.yaml");
+    Run r = run("init", "--config", target.toString(), "--schema", "--lang", lang.code());
+    assertThat(r.code()).as(r.err()).isZero();
+    String text = Files.readString(target);
+    assertThat(text)
+        .isEqualTo(InitCommand.CONFIG_SCHEMA_LINE + InitCommand.settingsTemplate(lang))
+        .startsWith("# yaml-language-server: $schema=./config.schema.json\n");
+    // the line's path, from the file's folder as the YAML language server reads it, is the schema
+    // that wijktoets schema config prints
+    String path = text.lines().findFirst().orElseThrow().replaceFirst(".*\\$schema=", "");
+    Path schema = target.getParent().resolve(path).normalize();
+    assertThat(schema).isEqualTo(project.resolve("config.schema.json"));
+    assertThat(Files.readString(schema)).isEqualTo(run("schema", "config").out());
+    assertThat(r.err()).contains(schema.toString()).contains(target.toString());
+    assertThat(runIn(nested, "config").code()).isZero();
+
+    // again: the file exists (--force); a schema that is the same is fine, another one needs
+    // --force
+    assertThat(run("init", "--config", target.toString(), "--schema").code()).isEqualTo(3);
+    Path other = project.resolve("ci.yaml");
+    assertThat(run("init", "--config", other.toString(), "--schema").code()).isZero();
+    Files.writeString(schema, "{}\n");
+    Path third = project.resolve("ci-2.yaml");
+    Run changed = run("init", "--config", third.toString(), "--schema");
+    assertThat(changed.code()).isEqualTo(3);
+    assertThat(changed.err()).contains(schema.toString()).contains("--force");
+    assertThat(third).doesNotExist();
+    Run forced = run("init", "--config", third.toString(), "--schema", "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(Files.readString(schema)).isEqualTo(run("schema", "config").out());
+  }
+
+  @Test
+  void initSchemaWritesTheProposalSchemaAndNeedsAFile() throws IOException {
+    Path first = nested.resolve("a.yaml");
+    Path second = nested.resolve("b.yaml");
+    assertThat(run("init", first.toString(), "--schema").code()).isZero();
+    assertThat(run("init", second.toString(), "--schema").code()).isZero(); // shares the schema
+    assertThat(Files.readString(first)).startsWith("# yaml-language-server: $schema=./proposal");
+    assertThat(Files.readString(nested.resolve("proposal.schema.json")))
+        .isEqualTo(run("schema").out());
+    assertThat(nested.resolve("config.schema.json")).doesNotExist();
+
+    Run dash = run("init", "--config", "-", "--schema");
+    assertThat(dash.code()).isEqualTo(2);
+    assertThat(dash.out()).isEmpty();
+    assertThat(dash.err()).contains("--schema").contains("wijktoets schema config >");
+    // the file and its schema cannot be one file
+    Run clash =
+        run("init", "--config", project.resolve("config.schema.json").toString(), "--schema");
+    assertThat(clash.code()).isEqualTo(2);
+    assertThat(project.resolve("config.schema.json")).doesNotExist();
   }
 
   @Test
