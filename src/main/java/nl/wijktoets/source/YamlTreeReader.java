@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.wijktoets.util.Visible;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -106,6 +107,9 @@ public final class YamlTreeReader {
     if (checkTabs(file, text, findings)) {
       return new Result(null, findings, text);
     }
+    if (checkControls(file, text, findings)) {
+      return new Result(null, findings, text);
+    }
     YamlNode root = parse(file, text, findings);
     return new Result(root, findings, text);
   }
@@ -182,6 +186,53 @@ public final class YamlTreeReader {
             ? "finding.encoding.not-utf8"
             : "finding.encoding.bad-utf16",
         hex);
+  }
+
+  /** How many invisible control characters are reported, each on its own line and column. */
+  private static final int CONTROLS_REPORTED = 20;
+
+  /**
+   * Reports the characters YAML does not allow anywhere in a file (the C0 controls but tab and the
+   * line ends, DEL, the C1 controls but U+0085, U+FFFE and U+FFFF: the same set the parser
+   * refuses), each where it stands; true when there were any. The parser stops at the first one
+   * without saying where it is, so without this check an ESC pasted into a value gave "this line
+   * does not fit in" on line 1.
+   */
+  private static boolean checkControls(String file, String text, List<Finding> findings) {
+    int reported = 0;
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length() && reported < CONTROLS_REPORTED; ) {
+      int c = text.codePointAt(i);
+      if (isLineBreak(text, i)) {
+        line++;
+        lineStart = i + 1;
+      } else if (!yamlAllows(c)) {
+        int column = text.codePointCount(lineStart, i) + 1;
+        findings.add(
+            Finding.error(
+                "yaml/syntax",
+                new SourceLocation(file, line, column),
+                "",
+                "finding.yaml.control",
+                Visible.escaped(c)));
+        reported++;
+      }
+      i += Character.charCount(c);
+    }
+    return reported > 0;
+  }
+
+  /** Whether YAML 1.1 (the parser's version) allows a character in a file: its printable set. */
+  static boolean yamlAllows(int c) {
+    return c >= 0x20 && c <= 0x7E
+        || c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || c == 0x85
+        || c >= 0xA0 && c <= 0xD7FF
+        || c >= 0xE000 && c <= 0xFFFD
+        || c >= 0x10000 && c <= 0x10FFFF;
   }
 
   /** Reports tabs used for indentation; true when there were any. */

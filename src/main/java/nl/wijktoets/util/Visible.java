@@ -72,6 +72,18 @@ public final class Visible {
     b.append("0".repeat(4 - hex.length())).append(hex);
   }
 
+  /**
+   * One character as a visible escape (&#92;u001B), to name an invisible character in a message; a
+   * character beyond U+FFFF as its two UTF-16 halves.
+   */
+  public static String escaped(int codePoint) {
+    StringBuilder b = new StringBuilder(12);
+    for (char c : Character.toChars(codePoint)) {
+      escape(b, c);
+    }
+    return b.toString();
+  }
+
   /** A writer that passes text on with control characters shown as escapes. */
   public static Writer writer(Writer out) {
     return new EscapingWriter(out);
