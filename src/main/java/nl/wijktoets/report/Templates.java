@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -131,9 +132,21 @@ public final class Templates {
       if (e.getCause() instanceof ReportException r) {
         throw r;
       }
-      if (e.getCause() instanceof StackOverflowError || e.getCause() instanceof OutOfMemoryError) {
+      if (e.getCause() instanceof StackOverflowError) {
         throw located(
             tracer.where(), Messages.get(lang, "template.budget.depth", budget.maxDepth()), null);
+      }
+      if (e.getCause() instanceof OutOfMemoryError) {
+        // a value that keeps growing (s = s + s in a loop) fills the heap long before the output
+        // budget or the deadline is reached; the render thread is gone, so its memory is free
+        // again. Not a budget of its own: measuring what one thread keeps alive needs the
+        // management API (start-up time, not in every runtime) and still cannot stop one huge
+        // concatenation; the JVM's heap (-Xmx, WIJKTOETS_OPTS) is the limit.
+        throw located(
+            tracer.where(),
+            Messages.get(
+                lang, "template.budget.memory", Runtime.getRuntime().maxMemory() / (1024 * 1024)),
+            null);
       }
       throw new ReportException(
           "template " + name + ": " + oneLine(String.valueOf(e.getCause())), e.getCause());
@@ -182,26 +195,44 @@ public final class Templates {
       if (over != null) {
         throw located(tracer.where(), over.message(lang, budget), e);
       }
+      String refused = refusedInclude(e, tracer.where(), lang);
+      if (refused != null) {
+        throw located(tracer.where(), refused, e);
+      }
       if (securityProblem(e) != null) {
         throw located(
-            tracer.where(), "refused, outside the template folder: " + securityProblem(e), e);
+            tracer.where(),
+            Messages.get(lang, "template.link.outside", tracer.where().template()),
+            e);
       }
       throw new ReportException(
           "template "
-              + (e.getTemplateSourceName() == null ? name : e.getTemplateSourceName())
-              + ":"
-              + (e.getLineNumber() == null ? 0 : e.getLineNumber())
-              + ":"
-              + (e.getColumnNumber() == null ? 0 : e.getColumnNumber())
+              + position(
+                  e.getTemplateSourceName() == null ? name : e.getTemplateSourceName(),
+                  e.getLineNumber(),
+                  e.getColumnNumber())
               + ": "
               + oneLine(e.getMessageWithoutStackTop()),
           e);
     } catch (Over e) {
       throw located(tracer.where(), e.message(lang, budget), e);
     } catch (SecurityException e) {
-      // the file loader refuses a path that leaves the template folder (e.g. a symbolic link)
-      throw located(
-          tracer.where(), "refused, outside the template folder: " + oneLine(e.getMessage()), e);
+      // the file loader refuses a path that leaves the template folder (a symbolic link to a
+      // file elsewhere, whose target is not named): an include's or import's, or the report
+      // template's own
+      Where where = tracer.where();
+      Matcher m = LINK_OUT.matcher(String.valueOf(e.getMessage()));
+      String link =
+          m.find() && m.group(1).startsWith(m.group(2))
+              ? m.group(1).substring(m.group(2).length())
+              : name;
+      String key =
+          where.element().startsWith("#include")
+              ? "template.include.link"
+              : where.element().startsWith("#import")
+                  ? "template.import.link"
+                  : "template.link.outside";
+      throw located(where, Messages.get(lang, key, link), e);
     } catch (IOException e) {
       Over over = over(e);
       if (over != null) {
@@ -211,6 +242,77 @@ public final class Templates {
           "template " + name + ": " + oneLine(String.valueOf(e.getMessage())), e);
     }
   }
+
+  /** The name an include or import was given, as Freemarker quotes it in its message. */
+  private static final Pattern INCLUDED =
+      Pattern.compile(
+          "^Template (inclusion|importing) failed \\(for parameter value \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+
+  /**
+   * An include or import that names no template of the folder, in plain words: the name as the
+   * template wrote it and why it cannot be used (a file outside the templates folder, a link that
+   * leads out of it, or no such template), instead of Freemarker's description of its loaders. Null
+   * for any other error.
+   */
+  private static String refusedInclude(TemplateException e, Where where, Language lang) {
+    Matcher m = INCLUDED.matcher(String.valueOf(e.getMessage()));
+    if (!m.find()) {
+      return null;
+    }
+    String kind = m.group(1).equals("inclusion") ? "include" : "import";
+    String written = m.group(2).replaceAll("\\\\(.)", "$1");
+    if (securityProblem(e) != null) {
+      return Messages.get(lang, "template." + kind + ".link", written);
+    }
+    if (!notFound(e)) {
+      return null;
+    }
+    return Messages.get(
+        lang,
+        "template." + kind + (outside(written, where.template()) ? ".outside" : ".missing"),
+        written);
+  }
+
+  private static boolean notFound(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof freemarker.template.TemplateNotFoundException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a name an include was given points out of the templates folder: {@code ..} above the
+   * folder, or an absolute path to a file that exists (Freemarker reads {@code /etc/passwd} as
+   * {@code etc/passwd} in the folder, but the writer meant the file).
+   */
+  static boolean outside(String written, String from) {
+    if (written.startsWith("/") && Files.exists(Path.of(written))) {
+      return true;
+    }
+    int depth = 0;
+    if (!written.startsWith("/") && from != null) {
+      depth = (int) from.chars().filter(c -> c == '/').count(); // the including template's folder
+    }
+    for (String segment : written.split("/")) {
+      if (segment.equals("..")) {
+        if (--depth < 0) {
+          return true;
+        }
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        depth++;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Freemarker's file loader refusing a link: "PATH resolves to TARGET which doesn't start with
+   * FOLDER/".
+   */
+  private static final Pattern LINK_OUT =
+      Pattern.compile("^(.*) resolves to .* which\\s+doesn't start with (.*)$", Pattern.DOTALL);
 
   private static final Pattern STACK_LINE =
       Pattern.compile("in template \"([^\"]+)\".*? at line (\\d+), column (\\d+)");
@@ -253,12 +355,24 @@ public final class Templates {
 
   private static ReportException located(Where where, String message, Throwable cause) {
     return new ReportException(
-        "template " + where.template() + ":" + where.line() + ":" + where.column() + ": " + message,
+        "template " + position(where.template(), where.line(), where.column()) + ": " + message,
         cause);
   }
 
+  /** {@code NAME:LINE:COLUMN}, or only the name when the place is not known (never 0:0). */
+  private static String position(String template, Integer line, Integer column) {
+    if (line == null || line <= 0) {
+      return template;
+    }
+    return template + ":" + line + ":" + (column == null || column <= 0 ? 1 : column);
+  }
+
   /** Where a render is: the innermost element being processed. */
-  private record Where(String template, int line, int column) {}
+  private record Where(String template, int line, int column, String element) {
+    Where(String template, int line, int column) {
+      this(template, line, column, "");
+    }
+  }
 
   /** A budget gone over: depth, output or time. */
   private static final class Over extends IOException {
@@ -323,7 +437,8 @@ public final class Templates {
           new Where(
               e.getTemplate() == null ? name : e.getTemplate().getSourceName(),
               e.getBeginLine(),
-              e.getBeginColumn());
+              e.getBeginColumn(),
+              String.valueOf(e.getDescription()));
       if (stack.size() > budget.maxDepth()) {
         // point at the call that nests (a macro call, an include), not at the body it enters
         for (TracedElement t : stack) {

@@ -107,6 +107,26 @@ class TemplateBudgetTest {
   }
 
   @Test
+  @Timeout(120)
+  void aTextThatKeepsGrowingIsAMemoryErrorNotADepthError() throws IOException {
+    // doubles a text in a loop: the heap fills long before the output budget or the deadline
+    report("<#assign s=\"\"><#list 1..40 as i><#assign s = s + s + \"x\"></#list>${s?length}\n");
+    Run r = assess();
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .containsPattern(
+            "template report.md.ftl:1:\\d+: the template needs more memory than is allowed"
+                + " \\(\\d+ MiB\\): a text or list that keeps growing in a loop\\?")
+        .doesNotContain("nested")
+        .doesNotContain("heap space")
+        .doesNotContain("internal error");
+    // the memory is free again: the next report renders
+    report("# Rapport\n");
+    assertThat(assess().code()).isZero();
+  }
+
+  @Test
   void theOutputBudgetIsExact() throws Exception {
     report("<#list 1..100 as i>0123456789</#list>");
     assertThat(render(withBudget(new Templates.Budget(400, 1000, Duration.ofSeconds(10)))))

@@ -214,8 +214,61 @@ class TemplateSandboxTest {
     assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
-        .contains("template report.md.ftl:1:1: refused, outside the template folder");
+        .contains(
+            "template report.md.ftl:1:1: cannot include link.ftl: it is a link to a file outside"
+                + " the templates folder; only templates in the templates folder can be included")
+        .doesNotContain(outside.toString());
     assertThat(r.all()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void anIncludeOfAFileOutsideTheFolderSaysSoInPlainWords() throws IOException {
+    Path passwd = Path.of("/etc/passwd");
+    assumeTrue(Files.exists(passwd), "no /etc/passwd");
+    report("# Report\n<#include \"/etc/passwd\">\n");
+    Run r = assess();
+    assertRefused(r, 2);
+    assertThat(r.err())
+        .contains(
+            "template report.md.ftl:2:1: cannot include /etc/passwd: only templates in the"
+                + " templates folder can be included")
+        .doesNotContain("TemplateLoader")
+        .doesNotContain("baseDir");
+    Run nl = run("assess", TRANSVAAL, "--templates", templates.toString(), "--lang", "nl");
+    assertThat(nl.err())
+        .contains(
+            "template report.md.ftl:2:1: kan /etc/passwd niet invoegen: alleen sjablonen uit de"
+                + " sjablonenmap kunnen worden ingevoegd");
+  }
+
+  @Test
+  void anIncludeThatBacksOutOfTheFolderOrIsMissingSaysWhichInPlainWords() throws IOException {
+    report("<#include \"../outside.ftl\">\n");
+    assertThat(assess().err())
+        .contains(
+            "template report.md.ftl:1:1: cannot include ../outside.ftl: only templates in the"
+                + " templates folder can be included");
+    report("<#import \"../outside.ftl\" as o>\n");
+    assertThat(assess().err())
+        .contains("template report.md.ftl:1:1: cannot import ../outside.ftl: only templates in");
+    report("x\n<#include \"nothere.ftl\">\n");
+    Run r = assess();
+    assertRefused(r, 2);
+    assertThat(r.err())
+        .contains(
+            "template report.md.ftl:2:1: cannot include nothere.ftl: there is no template of that"
+                + " name in the templates folder or among the built-in ones")
+        .doesNotContain("TemplateLoader");
+  }
+
+  @Test
+  void outsideCountsTheIncludingTemplatesFolder() {
+    assertThat(Templates.outside("../x.ftl", "report.md.ftl")).isTrue();
+    assertThat(Templates.outside("../x.ftl", "sub/a.ftl")).isFalse();
+    assertThat(Templates.outside("../../x.ftl", "sub/a.ftl")).isTrue();
+    assertThat(Templates.outside("/sub/../../x.ftl", "sub/a.ftl")).isTrue();
+    assertThat(Templates.outside("a/../b.ftl", "report.md.ftl")).isFalse();
+    assertThat(Templates.outside("/_common.ftl", "sub/a.ftl")).isFalse();
   }
 
   @Test
@@ -237,7 +290,13 @@ class TemplateSandboxTest {
     assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
     assertThat(r.all()).doesNotContain(SECRET);
-    assertThat(r.err()).contains("report.md.ftl");
+    // no place 0:0: the template as a whole
+    assertThat(r.err())
+        .contains(
+            "template report.md.ftl: cannot use report.md.ftl: it is a link to a file outside the"
+                + " templates folder")
+        .doesNotContain(":0:0")
+        .doesNotContain(outside.toString());
   }
 
   @Test
