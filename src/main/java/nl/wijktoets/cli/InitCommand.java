@@ -136,13 +136,19 @@ public final class InitCommand extends Subcommand {
     if (schema) {
       Outputs.checkClashes(List.of(), List.of(target, schemaFile));
     }
-    if (Files.exists(target) && !force) {
+    // a device, a pipe or /dev/stdout is written through, as every output is (OutputFiles):
+    // it exists, but nothing is overwritten
+    if (Files.exists(target) && !force && !OutputFiles.writtenThrough(target)) {
       throw new CliException(ExitCode.INPUT_ERROR, "init.exists", file);
     }
     // an existing schema that is this one is fine (several proposals share one); another needs
     // --force like the file itself
     boolean schemaCurrent = schema && sameText(schemaFile, schemaText);
-    if (schema && !schemaCurrent && Files.exists(schemaFile) && !force) {
+    if (schema
+        && !schemaCurrent
+        && Files.exists(schemaFile)
+        && !force
+        && !OutputFiles.writtenThrough(schemaFile)) {
       throw new CliException(ExitCode.INPUT_ERROR, "init.exists", schemaFile.toString());
     }
     try {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -266,7 +267,11 @@ public final class OutputFiles implements Closeable {
         if (dir != null) {
           Files.createDirectories(dir);
         }
-        this.tmp = TempFiles.create(dir, tmpPrefix(resolved));
+        try {
+          this.tmp = TempFiles.create(dir, tmpPrefix(resolved));
+        } catch (IOException e) {
+          throw cannotCreateIn(target, resolved, dir, e);
+        }
         this.out = guard(Files.newOutputStream(tmp));
       } catch (WriteError e) {
         throw e;
@@ -340,6 +345,63 @@ public final class OutputFiles implements Closeable {
         }
       }
     }
+  }
+
+  /**
+   * The kernel's own file systems: their files are the kernel's interfaces, not files one can
+   * replace ({@code /proc/version}), and they take no new files.
+   */
+  private static final Set<String> KERNEL_FILE_SYSTEMS =
+      Set.of(
+          "proc",
+          "sysfs",
+          "cgroup",
+          "cgroup2",
+          "debugfs",
+          "tracefs",
+          "securityfs",
+          "configfs",
+          "pstore",
+          "bpf",
+          "efivarfs",
+          "fusectl",
+          "binfmt_misc",
+          "mqueue",
+          "hugetlbfs");
+
+  /**
+   * Why the temporary file next to a target could not be made, in the words that fit: the system
+   * says "no such file" when a folder of the kernel ({@code /proc}) refuses a new file, although
+   * the folder and the target exist. A read-only file system and the kernel's folders are named as
+   * such; otherwise the target itself is opened for writing (nothing is written, nothing is
+   * truncated) to find the reason it has, and failing that the folder is said to take no new files.
+   */
+  private static WriteError cannotCreateIn(Path target, Path resolved, Path dir, IOException e) {
+    if (dir == null || !(e instanceof NoSuchFileException || e instanceof AccessDeniedException)) {
+      return new WriteError(target, e);
+    }
+    try {
+      FileStore store = Files.getFileStore(dir);
+      if (store.isReadOnly()) {
+        return new WriteError(target, e, "error.write.read-only");
+      }
+      if (KERNEL_FILE_SYSTEMS.contains(store.type())) {
+        return new WriteError(target, e, "error.write.system");
+      }
+    } catch (IOException | RuntimeException unknown) {
+      // no file store to ask: go on with the target
+    }
+    if (e instanceof NoSuchFileException && Files.isDirectory(dir)) {
+      if (Files.exists(resolved)) {
+        try (var channel = Files.newByteChannel(resolved, StandardOpenOption.WRITE)) {
+          // the file itself could be written: its folder refuses new files
+        } catch (IOException own) {
+          return new WriteError(target, own);
+        }
+      }
+      return new WriteError(target, e, "error.write.no-new-files");
+    }
+    return new WriteError(target, e);
   }
 
   private static String tmpPrefix(Path resolved) {
@@ -583,10 +645,17 @@ public final class OutputFiles implements Closeable {
     private final String detail;
 
     public WriteError(Path path, IOException cause) {
+      this(path, cause, null);
+    }
+
+    /**
+     * A write error with the reason known better than the system's words say ({@code reasonKey}).
+     */
+    WriteError(Path path, IOException cause, String reasonKey) {
       super(path + ": " + detail(cause), cause);
       this.path = path;
       this.detail = detail(cause);
-      this.reasonKey = reasonKey(cause, detail);
+      this.reasonKey = reasonKey != null ? reasonKey : reasonKey(cause, detail);
     }
 
     /** The write error among a throwable and its causes, or null. */

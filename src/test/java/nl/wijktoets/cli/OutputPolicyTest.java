@@ -242,6 +242,47 @@ class OutputPolicyTest {
   }
 
   @Test
+  void initWritesThroughADeviceOrStandardOutputWithoutForce() throws Exception {
+    Path devNull = Path.of("/dev/null");
+    Assumptions.assumeTrue(isSpecial(devNull), "no /dev/null character device");
+    Run r = run("init", "/dev/null", "--lang", "en");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(isSpecial(devNull)).isTrue();
+    // a regular file still needs --force
+    Path file = Files.writeString(dir.resolve("mine.yaml"), "name: mine\n");
+    Run exists = run("init", file.toString(), "--lang", "en");
+    assertThat(exists.code()).isEqualTo(3);
+    assertThat(exists.err()).contains("exists already");
+    assertThat(Files.readString(file)).isEqualTo("name: mine\n");
+    // /dev/stdout: the template reaches standard output, appended to the shell's file
+    String init = Jvm.shell(Jvm.command(List.of(), "init", "/dev/stdout", "--lang", "en"));
+    assertThat(Jvm.bash(dir, "printf 'first\\n' > log\n" + init + " >> log\n"))
+        .as(Files.readString(dir.resolve("bash.log")))
+        .isZero();
+    String log = Files.readString(dir.resolve("log"), StandardCharsets.UTF_8);
+    assertThat(log).startsWith("first\n").contains("\nversion: 1");
+  }
+
+  @Test
+  void aFileOfTheKernelIsNamedAsSuchNotAsMissing() throws Exception {
+    Path version = Path.of("/proc/version");
+    Assumptions.assumeTrue(Files.isRegularFile(version), "no /proc/version");
+    String before = Files.readString(version);
+    Run r = run("assess", MOERWIJK, "-o", "/proc/version", "--lang", "en");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err())
+        .contains(
+            "cannot write /proc/version: it is in a folder of the operating system (such as /proc"
+                + " or /sys), where files cannot be written")
+        .doesNotContain("no such file");
+    Run nl = run("assess", MOERWIJK, "-o", "/proc/version", "--lang", "nl");
+    assertThat(nl.err())
+        .contains(
+            "kan /proc/version niet schrijven: het staat in een map van het besturingssysteem");
+    assertThat(Files.readString(version)).isEqualTo(before);
+  }
+
+  @Test
   void standardOutputOnAFullDeviceIsNotASuccess() throws Exception {
     Assumptions.assumeTrue(isSpecial(Path.of("/dev/full")), "no /dev/full on this machine");
     String assess =
