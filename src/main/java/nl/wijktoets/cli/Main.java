@@ -2,7 +2,10 @@ package nl.wijktoets.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +27,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out =
-        new PrintWriter(
-            new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-            true);
+    StandardOutput stdout = new StandardOutput(new FileOutputStream(FileDescriptor.out));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(
             new OutputStreamWriter(
@@ -43,7 +43,8 @@ public final class Main {
     int code = run(args, out, err, System.in, System.getenv());
     out.flush();
     err.flush();
-    if (out.checkError() && code == ExitCode.OK.number()) {
+    // a closed pipe (wijktoets ... | head -1) is no error: the run ends with its own exit code
+    if (out.checkError() && !stdout.pipeClosed && code == ExitCode.OK.number()) {
       // standard output could not be written (a full disk, /dev/full): not a success
       Language lang = Language.fromEnvironment(System.getenv());
       err.println(
@@ -55,6 +56,47 @@ public final class Main {
       code = ExitCode.INPUT_ERROR.number();
     }
     System.exit(code);
+  }
+
+  /**
+   * Standard output's bytes. When the program reading them goes away ({@code wijktoets assess
+   * x.yaml | head -1}: EPIPE, "Broken pipe"), the rest is dropped quietly and the run goes on to
+   * its own exit code; any other write error is left to the writer, which reports it ({@code
+   * error.stdout}).
+   */
+  static final class StandardOutput extends FilterOutputStream {
+    volatile boolean pipeClosed;
+
+    StandardOutput(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (pipeClosed) {
+        return;
+      }
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        if (!OutputFiles.isClosedPipe(e)) {
+          throw e;
+        }
+        pipeClosed = true;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (!pipeClosed) {
+        out.flush();
+      }
+    }
   }
 
   /**

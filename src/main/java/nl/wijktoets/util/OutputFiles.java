@@ -256,7 +256,8 @@ public final class OutputFiles implements Closeable {
           this.out =
               guard(
                   Files.newOutputStream(
-                      target, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+                      target, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                  true);
           return;
         }
         this.resolved = resolveLinks(target);
@@ -272,7 +273,7 @@ public final class OutputFiles implements Closeable {
         } catch (IOException e) {
           throw cannotCreateIn(target, resolved, dir, e);
         }
-        this.out = guard(Files.newOutputStream(tmp));
+        this.out = guard(Files.newOutputStream(tmp), false);
       } catch (WriteError e) {
         throw e;
       } catch (IOException e) {
@@ -280,8 +281,8 @@ public final class OutputFiles implements Closeable {
       }
     }
 
-    private OutputStream guard(OutputStream raw) {
-      return new Guarded(new BufferedOutputStream(raw, 1 << 16), target);
+    private OutputStream guard(OutputStream raw, boolean through) {
+      return new Guarded(new BufferedOutputStream(raw, 1 << 16), target, through);
     }
 
     /** The path the file is written to, as the user gave it. */
@@ -412,45 +413,86 @@ public final class OutputFiles implements Closeable {
     return "." + name + ".";
   }
 
-  /** A stream whose every error names the user's path ({@link WriteError}). */
+  /**
+   * Whether a write failed because the reader of a pipe went away ({@code wijktoets ... | head
+   * -1}): EPIPE, "Broken pipe" (on Windows "The pipe is being closed"). Not an error of the run:
+   * what is left to write has no reader.
+   */
+  public static boolean isClosedPipe(IOException e) {
+    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return m.contains("broken pipe")
+        || m.contains("pipe is being closed")
+        || m.contains("pipe has been ended");
+  }
+
+  /**
+   * A stream whose every error names the user's path ({@link WriteError}). Written through to a
+   * pipe whose reader went away, the rest is dropped quietly, as for standard output.
+   */
   private static final class Guarded extends FilterOutputStream {
     private final Path target;
+    private final boolean through;
+    private boolean pipeClosed;
 
-    Guarded(OutputStream out, Path target) {
+    Guarded(OutputStream out, Path target, boolean through) {
       super(out);
       this.target = target;
+      this.through = through;
+    }
+
+    private IOException failed(IOException e) {
+      if (e instanceof WriteError) {
+        return e;
+      }
+      if (through && isClosedPipe(e)) {
+        pipeClosed = true;
+        return null;
+      }
+      return new WriteError(target, e);
     }
 
     @Override
     public void write(int b) throws IOException {
+      if (pipeClosed) {
+        return;
+      }
       try {
         out.write(b);
-      } catch (WriteError e) {
-        throw e;
       } catch (IOException e) {
-        throw new WriteError(target, e);
+        IOException f = failed(e);
+        if (f != null) {
+          throw f;
+        }
       }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+      if (pipeClosed) {
+        return;
+      }
       try {
         out.write(b, off, len);
-      } catch (WriteError e) {
-        throw e;
       } catch (IOException e) {
-        throw new WriteError(target, e);
+        IOException f = failed(e);
+        if (f != null) {
+          throw f;
+        }
       }
     }
 
     @Override
     public void flush() throws IOException {
+      if (pipeClosed) {
+        return;
+      }
       try {
         out.flush();
-      } catch (WriteError e) {
-        throw e;
       } catch (IOException e) {
-        throw new WriteError(target, e);
+        IOException f = failed(e);
+        if (f != null) {
+          throw f;
+        }
       }
     }
 
@@ -458,10 +500,11 @@ public final class OutputFiles implements Closeable {
     public void close() throws IOException {
       try {
         out.close();
-      } catch (WriteError e) {
-        throw e;
       } catch (IOException e) {
-        throw new WriteError(target, e);
+        IOException f = pipeClosed && !(e instanceof WriteError) ? null : failed(e);
+        if (f != null) {
+          throw f;
+        }
       }
     }
   }
