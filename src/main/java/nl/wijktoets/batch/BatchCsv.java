@@ -8,11 +8,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Reads a batch CSV (format 1), streaming: UTF-8 with or without BOM, {@code ,} or {@code ;}
@@ -248,6 +254,81 @@ public final class BatchCsv implements Closeable {
       }
     }
     return true;
+  }
+
+  /**
+   * The existing files a list's {@code file} rows name, resolved against the list's folder, read
+   * lazily in a pass of their own (for the output clash check before a batch writes anything);
+   * nothing when the list has no {@code file} column or cannot be read (the batch reports that).
+   */
+  public static Iterable<Path> fileRowProposals(Path list) {
+    return () -> fileRowIterator(list);
+  }
+
+  private static Iterator<Path> fileRowIterator(Path list) {
+    InputStream in = null;
+    BatchCsv csv;
+    try {
+      in = Files.newInputStream(list);
+      csv = open(in);
+    } catch (IOException | CsvException | RuntimeException e) {
+      try {
+        if (in != null) {
+          in.close();
+        }
+      } catch (IOException ignored) {
+        // nothing was written
+      }
+      return Collections.emptyIterator();
+    }
+    Integer column = csv.index().get("file");
+    Path base = list.toAbsolutePath().getParent();
+    return new Iterator<>() {
+      private Path next = column == null ? null : advance();
+
+      private Path advance() {
+        try {
+          Row row;
+          while ((row = csv.next()) != null) {
+            String file = column < row.values().size() ? row.values().get(column).strip() : "";
+            if (file.isEmpty()) {
+              continue;
+            }
+            try {
+              Path p = base.resolve(file).normalize();
+              if (Files.isRegularFile(p)) {
+                return p;
+              }
+            } catch (InvalidPathException e) {
+              // refused when the row is scored
+            }
+          }
+        } catch (IOException | CsvException | RuntimeException e) {
+          // the list's own problems (quotes, encoding) are reported when it is scored
+        }
+        try {
+          csv.close();
+        } catch (IOException e) {
+          // nothing was written
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Path next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        Path p = next;
+        next = advance();
+        return p;
+      }
+    };
   }
 
   /** A row's cells by lower-case header (missing cells of a short row are absent). */

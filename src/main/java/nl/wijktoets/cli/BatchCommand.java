@@ -11,7 +11,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -310,38 +309,14 @@ public final class BatchCommand extends Subcommand {
     List<Path> inYamlFolder = new ArrayList<>();
     OutputFiles.Claims claimed = new OutputFiles.Claims(outputs());
     Path yamlFolder = toYaml == null ? null : realOrAbsolute(toYaml);
-    try (InputStream in = Files.newInputStream(list);
-        BatchCsv csv = BatchCsv.open(in)) {
-      Integer column = csv.index().get("file");
-      if (column == null) {
-        return inYamlFolder;
+    for (Path proposal : BatchCsv.fileRowProposals(list)) {
+      Path owner = claimed.owner(proposal);
+      if (owner != null) {
+        throw new CliException(ExitCode.USAGE, "error.output-is-input", owner, proposal);
       }
-      Path base = list.toAbsolutePath().getParent();
-      BatchCsv.Row row;
-      while ((row = csv.next()) != null) {
-        String file = column < row.values().size() ? row.values().get(column).strip() : "";
-        Path proposal;
-        try {
-          proposal = file.isEmpty() ? null : base.resolve(file).normalize();
-        } catch (InvalidPathException e) {
-          continue; // refused when the row is scored
-        }
-        if (proposal == null || !Files.isRegularFile(proposal)) {
-          continue;
-        }
-        Path owner = claimed.owner(proposal);
-        if (owner != null) {
-          throw new CliException(ExitCode.USAGE, "error.output-is-input", owner, proposal);
-        }
-        if (yamlFolder != null && yamlFolder.equals(realOrAbsolute(proposal).getParent())) {
-          inYamlFolder.add(proposal);
-        }
+      if (yamlFolder != null && yamlFolder.equals(realOrAbsolute(proposal).getParent())) {
+        inYamlFolder.add(proposal);
       }
-    } catch (IOException | BatchCsv.CsvException | RuntimeException e) {
-      if (e instanceof CliException c) {
-        throw c;
-      }
-      // the list's own problems (quotes, encoding) are reported when it is scored
     }
     return inYamlFolder;
   }
