@@ -92,6 +92,23 @@ final class CsvRecords {
         }
         from = 0;
       }
+      if (state == UNQUOTED && !skipLf) {
+        // the common case, inside an unquoted field: run on to the next delimiter or line end in a
+        // tight loop (a quote inside an unquoted field is an ordinary character)
+        int p = position;
+        char d = delimiter;
+        while (p < limit) {
+          char x = buffer[p];
+          if (x == d || x == '\n' || x == '\r') {
+            break;
+          }
+          p++;
+        }
+        position = p;
+        if (p >= limit) {
+          continue;
+        }
+      }
       char c = buffer[position];
       if (skipLf) {
         skipLf = false;

@@ -3,6 +3,9 @@ package nl.wijktoets.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,22 +56,35 @@ class CsvRecordsTest {
       } catch (Exception e) {
         expectedError = true;
       }
-      List<String> actual = new ArrayList<>();
-      boolean actualError = false;
-      try {
-        CsvRecords records = new CsvRecords(new StringReader(text), delimiter);
-        CsvRecords.Raw raw;
-        while ((raw = records.next()) != null) {
-          actual.add(raw.line() + ":" + CsvRecords.fields(raw, delimiter, 4));
+      // read whole, and in pieces of at most three characters (every place a buffer can end)
+      for (Reader reader : List.of(new StringReader(text), trickle(text, 3))) {
+        List<String> actual = new ArrayList<>();
+        boolean actualError = false;
+        try {
+          CsvRecords records = new CsvRecords(reader, delimiter);
+          CsvRecords.Raw raw;
+          while ((raw = records.next()) != null) {
+            actual.add(raw.line() + ":" + CsvRecords.fields(raw, delimiter, 4));
+          }
+        } catch (CsvRecords.QuoteException e) {
+          actualError = true;
         }
-      } catch (CsvRecords.QuoteException e) {
-        actualError = true;
-      }
-      assertThat(actualError).as("error for %s", text).isEqualTo(expectedError);
-      if (!expectedError) {
-        assertThat(actual).as("records of %s", text).isEqualTo(expected);
+        assertThat(actualError).as("error for %s", text).isEqualTo(expectedError);
+        if (!expectedError) {
+          assertThat(actual).as("records of %s", text).isEqualTo(expected);
+        }
       }
     }
+  }
+
+  /** A reader that hands out at most {@code most} characters per read. */
+  private static Reader trickle(String text, int most) {
+    return new FilterReader(new StringReader(text)) {
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        return super.read(buffer, offset, Math.min(length, most));
+      }
+    };
   }
 
   @Test
