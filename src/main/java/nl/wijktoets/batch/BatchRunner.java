@@ -151,6 +151,7 @@ public final class BatchRunner {
   private FlatRow.Layout layout;
   private CSVFormat format;
   private boolean decimalComma;
+  private char delimiter = ',';
   private List<Integer> passIndex = List.of();
   private int groupIndex = -1;
   private ResultsXlsx xlsx;
@@ -256,6 +257,7 @@ public final class BatchRunner {
       // the list's dialect: its delimiter; with ; (Excel's Dutch "CSV") decimal commas and a BOM,
       // which Excel needs to read UTF-8; with , a BOM when the list had one
       decimalComma = csv.delimiter() == ';';
+      delimiter = csv.delimiter();
       format =
           CSVFormat.Builder.create(CSVFormat.RFC4180)
               .setDelimiter(csv.delimiter())
@@ -400,29 +402,72 @@ public final class BatchRunner {
 
   /** A row's results CSV record: id, name, score, band, lesson scores, steps, status, the rest. */
   private String record(RowResult r) {
-    List<Object> cells = new ArrayList<>(8 + passIndex.size() + 3);
-    cells.add(safe(r.id()));
-    cells.add(safe(r.name()));
+    StringBuilder sb = new StringBuilder(256);
+    cell(sb, safe(r.id()), true);
+    cell(sb, safe(r.name()), false);
     Assessment a = r.assessment();
     int lessons = assessor.rubric().lessons().size();
     if (a != null) {
       String[] scores = scores(a);
-      cells.add(number(scores[0]));
-      cells.add(a.band().id());
+      cell(sb, number(scores[0]), false);
+      cell(sb, a.band().id(), false);
       for (int i = 1; i <= lessons; i++) {
-        cells.add(number(scores[i]));
+        cell(sb, number(scores[i]), false);
       }
-      cells.add(steps(a));
+      cell(sb, steps(a), false);
     } else {
       for (int i = 0; i < lessons + 3; i++) {
-        cells.add("");
+        cell(sb, "", false);
       }
     }
-    cells.add(safe(r.status()));
-    for (String v : passValues(r.row())) {
-      cells.add(safe(v));
+    cell(sb, safe(r.status()), false);
+    List<String> values = r.row().values();
+    for (int i : passIndex) {
+      cell(sb, safe(i < values.size() ? values.get(i) : ""), false);
     }
-    return record(cells);
+    sb.append('\n');
+    return sb.toString();
+  }
+
+  /**
+   * Appends one cell (after a delimiter unless it is the first). A plain cell, which is most of
+   * them (a score, a band, an id), is appended as it is; any other goes through Commons CSV, so the
+   * quoting stays exactly that of the RFC 4180 format. Written out here because this runs for every
+   * cell of a million-row batch: Commons CSV's printer looked at each cell several times (4% of a
+   * batch's CPU time, measured with JFR).
+   */
+  private void cell(StringBuilder sb, String value, boolean first) {
+    if (plain(value, delimiter)) {
+      if (!first) {
+        sb.append(delimiter);
+      }
+      sb.append(value);
+      return;
+    }
+    try {
+      format.print(value, sb, first);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+  }
+
+  /**
+   * Whether a cell needs no quotes in any case Commons CSV's minimal quoting knows of: not empty,
+   * not starting with a character up to {@code #}, no line end, quote or delimiter, not ending in
+   * white space or a control character.
+   */
+  static boolean plain(String value, char delimiter) {
+    int n = value.length();
+    if (n == 0 || value.charAt(0) <= '#' || value.charAt(n - 1) <= ' ') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == delimiter || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The total and each lesson's score, as plain decimals with a point (six places at most). */
