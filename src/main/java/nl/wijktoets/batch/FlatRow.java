@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Amounts;
 import nl.wijktoets.proposal.Proposal;
 import nl.wijktoets.proposal.ProposalYamlWriter;
+import nl.wijktoets.proposal.SameEachYear;
 import nl.wijktoets.proposal.Vocabulary;
 import nl.wijktoets.source.Privacy;
 import nl.wijktoets.source.SourceLocation;
@@ -475,10 +474,7 @@ public final class FlatRow {
       Fraction amount = amount(Column.REVENUE, item[1]);
       String status = vocab(Column.REVENUE, item[2], Vocabulary.REVENUE_STATUS);
       String counterparty = item.length > 3 && !item[3].isBlank() ? item[3].strip() : null;
-      SortedMap<Integer, Fraction> perYear = new TreeMap<>();
-      for (Integer y : years) {
-        perYear.put(y, amount);
-      }
+      // the plan years run on from the first, so one small map holds them all
       revenue.add(
           new Proposal.Revenue(
               REVENUE_PATHS.get(i),
@@ -486,7 +482,7 @@ public final class FlatRow {
               type,
               counterparty,
               status,
-              Collections.unmodifiableSortedMap(perYear)));
+              SameEachYear.of(years.get(0), years.size(), amount)));
       i++;
     }
     at("revenue");
@@ -648,8 +644,15 @@ public final class FlatRow {
       this.line = line;
     }
 
+    /** Records a block's column; block names are constants, so they are compared by identity. */
     void add(String block, int column) {
-      int i = indexOf(block);
+      int i = -1;
+      for (int k = 0; k < size; k++) {
+        if (blocks[k] == block) {
+          i = k;
+          break;
+        }
+      }
       if (i < 0) {
         i = size++;
         blocks[i] = block;
@@ -714,11 +717,30 @@ public final class FlatRow {
   private String cell(Column column) {
     int c = column.ordinal();
     if ((read & (1L << c)) == 0) {
-      String v = raw(column);
-      stripped[c] = v == null || v.isBlank() ? null : v.strip();
+      stripped[c] = stripOrNull(raw(column));
       read |= 1L << c;
     }
     return stripped[c];
+  }
+
+  /** {@code v.strip()}, or null for null or a blank cell: one pass, no copy of a trimmed cell. */
+  static String stripOrNull(String v) {
+    if (v == null) {
+      return null;
+    }
+    int n = v.length();
+    int from = 0;
+    while (from < n && Character.isWhitespace(v.charAt(from))) {
+      from++;
+    }
+    if (from == n) {
+      return null;
+    }
+    int to = n;
+    while (Character.isWhitespace(v.charAt(to - 1))) {
+      to--;
+    }
+    return from == 0 && to == n ? v : v.substring(from, to);
   }
 
   private static final int COLUMN_COUNT = Column.values().length;
