@@ -91,7 +91,8 @@ public final class BatchRunner {
 
   /**
    * How a row ended. A scored row has its assessment; a failed one its {@link Failure}. {@code
-   * line} is the row's results CSV record, formatted by the thread that scored it.
+   * line} is the row's results CSV record and {@code entry} what it adds to the overview (null for
+   * a failed row), both made by the thread that scored it.
    */
   public record RowResult(
       BatchCsv.Row row,
@@ -106,7 +107,8 @@ public final class BatchRunner {
       Path yaml,
       Failure failure,
       String group,
-      String line) {}
+      String line,
+      Overview.Entry entry) {}
 
   /**
    * What the thread that reads the list decided about a row before it is scored: the file its
@@ -374,7 +376,8 @@ public final class BatchRunner {
       Assessment a = r.assessment();
       int line = r.row().line();
       if (a != null) {
-        overview.add(r.row().number(), r.id(), a, r.group());
+        overview.add(
+            r.row().number(), r.id(), r.entry() != null ? r.entry() : overview.entry(a), r.group());
         if (r.gateFailed()) {
           overview.gateFailed(r.row().number(), line, r.id(), a);
         }
@@ -720,6 +723,7 @@ public final class BatchRunner {
               planned.yaml(),
               null,
               group,
+              null,
               null);
       return withLine(r);
     } catch (RowException e) {
@@ -753,7 +757,8 @@ public final class BatchRunner {
         r.yaml(),
         r.failure(),
         r.group(),
-        record(r));
+        record(r),
+        r.assessment() == null ? null : overview.entry(r.assessment()));
   }
 
   /** A row that failed in a column: its status names the line and the column. */
@@ -783,7 +788,8 @@ public final class BatchRunner {
                 id, row.line(), failure.column(), failure.rule(), failure.message());
     return withLine(
         new RowResult(
-            row, id, name, null, status, true, false, json, false, null, failure, group, null));
+            row, id, name, null, status, true, false, json, false, null, failure, group, null,
+            null));
   }
 
   private static String blankToNull(String s) {

@@ -64,6 +64,7 @@ class ResultsXlsxTest {
         null,
         failure,
         "g" + (n % 2),
+        null,
         null);
   }
 
