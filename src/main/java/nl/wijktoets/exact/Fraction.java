@@ -111,7 +111,9 @@ public final class Fraction implements Comparable<Fraction> {
       if (n % d == 0) {
         return small(n / d, 1); // a whole number (a sum of equal yearly amounts over the years)
       }
-      long g = gcd(Math.abs(n), d);
+      // one division first brings the numerator below the (usually small) denominator, so the
+      // binary GCD then runs on two small numbers rather than halving a large one many times
+      long g = gcd(Math.abs(n % d), d);
       if (g != 1) {
         n /= g;
         d /= g;

@@ -289,22 +289,24 @@ public enum Vocabulary implements SchemaCheck.Enumeration {
     lookup.forEach(
         (word, c) -> {
           int i = quickSlot(word);
-          clash[i] = quickWords[i] != null; // two words in one slot: it asks the map
+          while (quickWords[i] != null) {
+            i = (i + 1) & (QUICK - 1); // taken: the next free slot (the table is mostly empty)
+          }
           quickWords[i] = word;
           quickValues[i] = c;
         });
   }
 
   /**
-   * The known words in a small table by length, first and last character: a word as written is
-   * found by comparing it with one candidate, where a map would first hash all of its characters.
-   * Batch looks up a dozen words for every row of a million-row list; cells fresh from the list
-   * have no hash yet.
+   * The known words in a small open-addressed table by length, first and last character: a word as
+   * written is found by comparing it with a candidate or two, where a map would first hash all of
+   * its characters. Batch looks up a dozen words for every row of a million-row list, and cells
+   * fresh from the list have no hash yet. A vocabulary has at most a few dozen words, so the table
+   * never fills.
    */
   private static final int QUICK = 256;
 
   private final String[] quickWords = new String[QUICK];
-  private final boolean[] clash = new boolean[QUICK];
   private final String[] quickValues = new String[QUICK];
 
   private static int quickSlot(String word) {
@@ -375,10 +377,10 @@ public enum Vocabulary implements SchemaCheck.Enumeration {
 
   /** The canonical value for what a user wrote, if it is a known word. */
   public Optional<String> canonicalise(String written) {
-    int slot = quickSlot(written);
-    String quick = quickWords[slot];
-    if (quick != null && !clash[slot] && quick.equals(written)) {
-      return Optional.of(quickValues[slot]);
+    for (int i = quickSlot(written); quickWords[i] != null; i = (i + 1) & (QUICK - 1)) {
+      if (quickWords[i].equals(written)) {
+        return Optional.of(quickValues[i]);
+      }
     }
     String exact = lookup.get(written); // canonical values as written need no normalising
     return Optional.ofNullable(exact != null ? exact : lookup.get(normalise(written)));
