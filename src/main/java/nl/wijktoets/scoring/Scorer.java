@@ -1,5 +1,6 @@
 package nl.wijktoets.scoring;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -63,19 +64,25 @@ public final class Scorer {
     Assessment.LessonResult[] lessons = new Assessment.LessonResult[lessonCount];
     Assessment.CriterionResult[][] results = new Assessment.CriterionResult[lessonCount][];
     Fraction total = Fraction.ZERO;
+    long totalNumerator = 0;
     boolean anyBelowFloor = false;
     for (int l = 0; l < lessonCount; l++) {
       Rubric.Lesson lesson = plan.lessons[l];
       Rubric.Criterion[] criteria = plan.criteria[l];
       Assessment.CriterionResult[] lessonResults = new Assessment.CriterionResult[criteria.length];
       Fraction score = Fraction.ZERO;
+      long numerator = 0;
       for (int c = 0; c < criteria.length; c++) {
         Rubric.Criterion criterion = criteria[c];
         MeasureResult result = criterion.apply(proposal, finances);
         int level = result.level();
         Proposal.Waiver waiver = plan.waived[l][c] ? waivers.get(criterion.id()) : null;
         Fraction contribution = plan.contribution[l][c][level];
-        score = score.plus(contribution);
+        if (plan.numerators != null) {
+          numerator += plan.numerators[l][c][level];
+        } else {
+          score = score.plus(contribution);
+        }
         lessonResults[c] =
             new Assessment.CriterionResult(
                 criterion,
@@ -86,13 +93,22 @@ public final class Scorer {
                 contribution,
                 result);
       }
+      if (plan.numerators != null) {
+        score = Fraction.of(numerator, plan.denominator); // one reduction per lesson
+        totalNumerator += numerator;
+      }
       Fraction share = lesson.weight().isZero() ? Fraction.ZERO : score.dividedBy(lesson.weight());
       boolean belowFloor = share.lessThan(rubric.lessonFloor());
       anyBelowFloor |= belowFloor;
       results[l] = lessonResults;
       lessons[l] =
           new Assessment.LessonResult(lesson, score, share, belowFloor, List.of(lessonResults));
-      total = total.plus(score);
+      if (plan.numerators == null) {
+        total = total.plus(score);
+      }
+    }
+    if (plan.numerators != null) {
+      total = Fraction.of(totalNumerator, plan.denominator);
     }
     List<Assessment.LessonResult> lessonList = List.of(lessons);
     Rubric.Band uncapped = band(rubric, total, lessonList);
@@ -151,6 +167,17 @@ public final class Scorer {
 
     final Fraction[][] gain;
     final int capIndex;
+
+    /**
+     * Every contribution as a whole numerator over one common {@link #denominator}, so that a row's
+     * lesson scores and total are sums of longs with one reduction each, rather than a fraction
+     * addition (and its greatest common divisor) per criterion; the values are exactly the same.
+     * Null when the common denominator or the sums could leave the range of a long (a rubric with
+     * unusual weights): scoring then adds the fractions.
+     */
+    final long[][][] numerators;
+
+    final long denominator;
     private final List<Rubric.Band> bands;
 
     Plan(Rubric rubric, Set<String> waivedIds) {
@@ -198,6 +225,47 @@ public final class Scorer {
       byGain = steps.toArray(new int[0][]);
       bands = rubric.bands();
       capIndex = rubric.floorCap() == null ? -1 : bandIndex(rubric.floorCap());
+      long[][][] nums = null;
+      long den = 1;
+      try {
+        BigInteger common = BigInteger.ONE;
+        for (Fraction[][] lesson : contribution) {
+          for (Fraction[] levels : lesson) {
+            for (Fraction f : levels) {
+              BigInteger d = f.denominator();
+              common = common.divide(common.gcd(d)).multiply(d);
+            }
+          }
+        }
+        // the largest sum a row can reach stays far inside a long
+        BigInteger bound = BigInteger.ZERO;
+        BigInteger limit = BigInteger.ONE.shiftLeft(62);
+        long[][][] whole = new long[contribution.length][][];
+        for (int l = 0; l < contribution.length; l++) {
+          whole[l] = new long[contribution[l].length][5];
+          for (int c = 0; c < contribution[l].length; c++) {
+            BigInteger most = BigInteger.ZERO;
+            for (int level = 0; level <= 4; level++) {
+              Fraction f = contribution[l][c][level];
+              BigInteger v = f.numerator().multiply(common.divide(f.denominator()));
+              if (v.abs().compareTo(limit) >= 0) {
+                throw new ArithmeticException("too large");
+              }
+              whole[l][c][level] = v.longValueExact();
+              most = most.max(v.abs());
+            }
+            bound = bound.add(most);
+          }
+        }
+        if (common.compareTo(limit) < 0 && bound.compareTo(limit) < 0) {
+          nums = whole;
+          den = common.longValueExact();
+        }
+      } catch (ArithmeticException tooLarge) {
+        nums = null; // add the fractions instead
+      }
+      numerators = nums;
+      denominator = den;
     }
 
     int bandIndex(Rubric.Band band) {
