@@ -232,19 +232,91 @@ public final class BatchCsv implements Closeable {
 
   /** The next data row, or null at the end; blank rows are skipped and counted. */
   public Row next() throws CsvException, IOException {
+    Pending pending = nextPending();
+    return pending == null ? null : pending.row();
+  }
+
+  /**
+   * A data row read in order (numbered, blank rows skipped) whose record is split into cells only
+   * when {@link #row} is first asked for: batch asks on the thread that scores the row, so the
+   * thread that reads the list only finds where records end, and the cells are made in the cache of
+   * the core that reads them next. Not for two threads at once: the reading thread hands the row
+   * over before the scoring thread asks.
+   */
+  static final class Pending {
+    private final BatchCsv csv;
+    private final int number;
+    private final CsvRecords.Raw raw;
+    private Row row;
+
+    private Pending(BatchCsv csv, int number, CsvRecords.Raw raw, Row row) {
+      this.csv = csv;
+      this.number = number;
+      this.raw = raw;
+      this.row = row;
+    }
+
+    /** A row already split (a row scored on its own). */
+    static Pending of(Row row) {
+      return new Pending(null, row.number(), new CsvRecords.Raw(row.line(), null), row);
+    }
+
+    int number() {
+      return number;
+    }
+
+    int line() {
+      return raw.line();
+    }
+
+    /**
+     * The row with its cells.
+     *
+     * @throws CsvException when text follows a closing quote: the list cannot be read on
+     */
+    Row row() throws CsvException {
+      if (row == null) {
+        List<String> values = split(raw, csv.delimiter, csv.header.size());
+        row = new Row(number, raw.line(), values, values.size() != csv.header.size());
+      }
+      return row;
+    }
+  }
+
+  /** The next data row, not yet split (see {@link Pending}); null at the end. */
+  Pending nextPending() throws CsvException, IOException {
     while (true) {
       CsvRecords.Raw raw = nextRecord(records);
       if (raw == null) {
         return null;
       }
-      List<String> values = split(raw, delimiter, header.size());
-      if (isBlank(values)) {
-        blankRows++;
-        continue;
+      Row row = null;
+      if (mayBeBlank(raw.text(), delimiter)) {
+        // only delimiters, quotes and white space: split now to tell (rare)
+        List<String> values = split(raw, delimiter, header.size());
+        if (isBlank(values)) {
+          blankRows++;
+          continue;
+        }
+        row = new Row(rowNumber + 1, raw.line(), values, values.size() != header.size());
       }
       rowNumber++;
-      return new Row(rowNumber, raw.line(), values, values.size() != header.size());
+      return new Pending(this, rowNumber, raw, row);
     }
+  }
+
+  /**
+   * Whether a record could be a blank row: it has nothing but delimiters, quotes and white space.
+   * Any other character is in some cell, so that cell is not blank.
+   */
+  private static boolean mayBeBlank(String text, char delimiter) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != delimiter && c != '"' && !Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isBlank(List<String> values) {

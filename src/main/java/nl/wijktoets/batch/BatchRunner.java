@@ -115,8 +115,8 @@ public final class BatchRunner {
    * proposal goes to with {@code --to-yaml} and the status that names a changed name, or why its
    * {@code file} may not be read (it is an output of this run).
    */
-  record Planned(BatchCsv.Row row, Path yaml, String yamlStatus, String refusal) {
-    static Planned plain(BatchCsv.Row row) {
+  record Planned(BatchCsv.Pending row, Path yaml, String yamlStatus, String refusal) {
+    static Planned plain(BatchCsv.Pending row) {
       return new Planned(row, null, null, null);
     }
   }
@@ -209,6 +209,15 @@ public final class BatchRunner {
   }
 
   /**
+   * Chunks in flight at most: enough to keep every thread busy (four each), and never more rows
+   * than {@link #MAX_IN_FLIGHT}. Fewer rows in flight is less for the garbage collector to copy at
+   * each pause (with 16 chunks of two threads' work in flight, it copied about 25 MB each time).
+   */
+  static int window(int threads, int chunkSize) {
+    return Math.max(2, Math.min(MAX_IN_FLIGHT / chunkSize, 4 * Math.max(1, threads)));
+  }
+
+  /**
    * Rows per task handed to a thread: smaller with more threads, so rows in flight stay bounded.
    */
   static int chunkSize(int threads) {
@@ -290,14 +299,22 @@ public final class BatchRunner {
                 return t;
               });
       int chunkSize = chunkSize(threads);
-      int maxWindow = Math.max(2, MAX_IN_FLIGHT / chunkSize);
+      int maxWindow = window(threads, chunkSize);
       ArrayDeque<Future<List<RowResult>>> window = new ArrayDeque<>();
       long done = 0;
       try {
         List<Planned> chunk = new ArrayList<>(chunkSize);
-        BatchCsv.Row row;
+        BatchCsv.Pending row;
         long read = 0;
-        while ((row = csv.next()) != null) {
+        while (true) {
+          try {
+            row = csv.nextPending();
+          } catch (BatchCsv.CsvException e) {
+            throw earliest(window, chunk, e);
+          }
+          if (row == null) {
+            break;
+          }
           chunk.add(plan(csv, row));
           read++;
           maxRowsInFlight = Math.max(maxRowsInFlight, read - done);
@@ -333,6 +350,37 @@ public final class BatchRunner {
     }
   }
 
+  /**
+   * The list's first problem: a row read before the one at {@code later} that cannot be split
+   * either (its cells are split on the thread that scores it) is reported instead, as it would have
+   * been had the rows been split as they were read. Nothing more is written.
+   */
+  private static BatchCsv.CsvException earliest(
+      ArrayDeque<Future<List<RowResult>>> window,
+      List<Planned> chunk,
+      BatchCsv.CsvException later) {
+    for (Future<List<RowResult>> f : window) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Unreadable u) {
+          return (BatchCsv.CsvException) u.getCause();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return later;
+      }
+    }
+    for (Planned p : chunk) {
+      try {
+        p.row().row();
+      } catch (BatchCsv.CsvException e) {
+        return e;
+      }
+    }
+    return later;
+  }
+
   /** {@code --group-by} names a column the list does not have. */
   public static final class GroupByException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -356,7 +404,7 @@ public final class BatchRunner {
   }
 
   private int write(Future<List<RowResult>> future, Writer out, XmlWriter junit)
-      throws IOException {
+      throws IOException, BatchCsv.CsvException {
     List<RowResult> results;
     try {
       results = future.get();
@@ -366,6 +414,9 @@ public final class BatchRunner {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof Error error) {
         throw error; // out of memory: not a row's fault
+      }
+      if (e.getCause() instanceof Unreadable u) {
+        throw (BatchCsv.CsvException) u.getCause(); // the list cannot be read on from this row
       }
       throw new IOException(e.getCause());
     }
@@ -555,31 +606,32 @@ public final class BatchRunner {
    * before: whether a {@code file} row's proposal is an output of this run, and the {@code
    * --to-yaml} file of a flat row.
    */
-  private Planned plan(BatchCsv csv, BatchCsv.Row row) {
-    if (!guarded && options.toYaml() == null) {
-      return Planned.plain(row);
+  private Planned plan(BatchCsv csv, BatchCsv.Pending pending) throws BatchCsv.CsvException {
+    if ((!guarded || !csv.index().containsKey("file")) && options.toYaml() == null) {
+      return Planned.plain(pending); // nothing to decide here: the row is split where it is scored
     }
+    BatchCsv.Row row = pending.row();
     String file = cell(csv, row, "file");
     if (file != null) {
       Path path;
       try {
         path = options.csv().toAbsolutePath().getParent().resolve(file).normalize();
       } catch (InvalidPathException e) {
-        return Planned.plain(row); // refused when it is read
+        return Planned.plain(pending); // refused when it is read
       }
       Path output = outputs.owner(path);
       if (options.toYaml() != null) {
         inputs.add(path);
       }
       return output == null
-          ? Planned.plain(row)
-          : new Planned(row, null, null, msg("batch.row.file-is-output", file, output));
+          ? Planned.plain(pending)
+          : new Planned(pending, null, null, msg("batch.row.file-is-output", file, output));
     }
     if (options.toYaml() == null) {
-      return Planned.plain(row);
+      return Planned.plain(pending);
     }
     String id = cell(csv, row, "id");
-    return yamlFile(row, id == null ? Integer.toString(row.number()) : id);
+    return yamlFile(pending, id == null ? Integer.toString(row.number()) : id);
   }
 
   private static String cell(BatchCsv csv, BatchCsv.Row row, String column) {
@@ -594,7 +646,7 @@ public final class BatchRunner {
    * without case), or that is an input or another output, gets {@code -row-N} (then {@code -2},
    * {@code -3} ...). The same list gives the same names on every run.
    */
-  private Planned yamlFile(BatchCsv.Row row, String id) {
+  private Planned yamlFile(BatchCsv.Pending row, String id) {
     String base = fileName(id);
     boolean shortened = false;
     boolean changed = !base.equals(id);
@@ -661,11 +713,25 @@ public final class BatchRunner {
       layout = FlatRow.Layout.of(csv.index());
       format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     }
-    return scoreRow(csv, Planned.plain(row));
+    return scoreRow(csv, Planned.plain(BatchCsv.Pending.of(row)));
+  }
+
+  /** A record of the list that cannot be split (text after a closing quote): the list stops. */
+  private static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(BatchCsv.CsvException e) {
+      super(e);
+    }
   }
 
   private RowResult scoreRow(BatchCsv csv, Planned planned) {
-    BatchCsv.Row row = planned.row();
+    BatchCsv.Row row;
+    try {
+      row = planned.row().row(); // split here, on the thread that scores it
+    } catch (BatchCsv.CsvException e) {
+      throw new Unreadable(e); // ends the batch when the writer reaches this chunk
+    }
     List<String> values = row.values();
     String id = blankToNull(layout.cell(values, FlatRow.Column.ID));
     if (id == null) {

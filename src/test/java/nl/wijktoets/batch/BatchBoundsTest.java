@@ -107,9 +107,10 @@ class BatchBoundsTest {
     assertThat(BatchRunner.chunkSize(64)).isEqualTo(16);
     for (int t = 1; t <= BatchRunner.MAX_THREADS; t++) {
       int chunk = BatchRunner.chunkSize(t);
-      int window = Math.max(2, BatchRunner.MAX_IN_FLIGHT / chunk);
+      int window = BatchRunner.window(t, chunk);
       // every thread has work queued while the writer drains the oldest chunk
       assertThat(window).as("%d threads", t).isGreaterThanOrEqualTo(2 * t);
+      assertThat(window * chunk).as("%d threads", t).isLessThanOrEqualTo(BatchRunner.MAX_IN_FLIGHT);
     }
   }
 

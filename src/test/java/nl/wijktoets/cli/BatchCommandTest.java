@@ -279,6 +279,60 @@ class BatchCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  /** A list of {@code n} plain rows with one odd record put in at row {@code at}. */
+  private static String rowsWith(int n, int at, String odd) {
+    StringBuilder b = new StringBuilder("id,name,neighbourhood,notes\n");
+    for (int i = 1; i <= n; i++) {
+      b.append(i == at ? odd : i + ",p" + i + ",Laak,x").append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void textAfterAClosingQuoteFarIntoTheListNamesItsLine() throws IOException {
+    // cells are split on the thread that scores the row: the error still stops the list at its line
+    Path list = write("list.csv", rowsWith(1000, 700, "700,\"p\"x,Laak,x"));
+    Path out = dir.resolve("out.csv");
+    Run r = run("batch", list.toString(), "-o", out.toString(), "--lang", "en");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.errLines().get(0)).startsWith(list + ":701: error: ").contains("quote");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theFirstQuoteProblemInTheListIsTheOneReported() throws IOException {
+    // row 300 cannot be split; the quote opened at row 900 never closes: line 301 is reported
+    String text = rowsWith(900, 300, "300,\"p\"x,Laak,x").replace("900,p900,Laak,x", "900,\"p");
+    Path list = write("list.csv", text);
+    Run r = run("batch", list.toString(), "--lang", "en", "--threads", "2");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.errLines().get(0)).startsWith(list + ":301: error: ");
+  }
+
+  @Test
+  void rowsOfQuotesAndDelimitersAreBlankOnlyWhenEveryCellIs() throws IOException {
+    Path list =
+        write(
+            "list.csv",
+            "id,name,neighbourhood,notes\n"
+                + "1,a,Laak,x\n"
+                + ",,,\n"
+                + "\"\",\" \",,\n"
+                + "\"\"\"\",,,\n"
+                + "2,b,Laak,y\n");
+    Path out = dir.resolve("out.csv");
+    Run r = run("batch", list.toString(), "-o", out.toString(), "--lang", "en", "--no-progress");
+    // the row of a lone quote (""""): not blank, and it fails for its missing name
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith("1,a,");
+    assertThat(lines.get(2)).startsWith("\"\"\"\",,");
+    assertThat(lines.get(3)).startsWith("2,b,");
+    assertThat(r.err()).contains("2 blank");
+  }
+
   @Test
   void unbalancedQuoteMessageShowsNoJavaInternals() throws IOException {
     Path list = write("list.csv", "id,name,neighbourhood\n1,\"a,Laak\n");
