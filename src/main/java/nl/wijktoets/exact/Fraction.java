@@ -108,6 +108,12 @@ public final class Fraction implements Comparable<Fraction> {
       return ZERO;
     }
     if (d != 1) {
+      if ((d & (d - 1)) == 0) {
+        // a power of two (quarters, halves: most of a rubric's points): the common factor is a
+        // power of two as well, found by counting trailing zero bits, without a division
+        int shift = Math.min(Long.numberOfTrailingZeros(n), Long.numberOfTrailingZeros(d));
+        return small(n >> shift, d >> shift);
+      }
       if (n % d == 0) {
         return small(n / d, 1); // a whole number (a sum of equal yearly amounts over the years)
       }
