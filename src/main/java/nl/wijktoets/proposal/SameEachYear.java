@@ -49,7 +49,8 @@ public final class SameEachYear extends AbstractMap<Integer, Fraction>
   }
 
   private boolean has(Object key) {
-    return key instanceof Integer y && y >= first && y - first < count;
+    // the distance as a long: y - first overflows an int for far-apart years
+    return key instanceof Integer y && y >= first && (long) y - first < count;
   }
 
   @Override

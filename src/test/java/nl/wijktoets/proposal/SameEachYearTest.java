@@ -75,6 +75,18 @@ class SameEachYearTest {
   }
 
   @Test
+  void aYearFarAboveTheRunIsAbsentEvenWhenTheDistanceOverflowsAnInt() {
+    // y - first overflowed to a negative number, which is below count: the year was "present"
+    SortedMap<Integer, Fraction> map = SameEachYear.of(-2_000_000_000, 3, Fraction.ONE);
+    SortedMap<Integer, Fraction> expected = tree(-2_000_000_000, 3, Fraction.ONE);
+    for (int y : new int[] {2_000_000_000, Integer.MAX_VALUE, 147_483_648, 147_483_650}) {
+      assertThat(map.get(y)).as("get %d", y).isEqualTo(expected.get(y));
+      assertThat(map.containsKey(y)).as("containsKey %d", y).isEqualTo(expected.containsKey(y));
+    }
+    assertThat(SameEachYear.of(Integer.MIN_VALUE, 1, Fraction.ONE).get(Integer.MAX_VALUE)).isNull();
+  }
+
+  @Test
   void refusesAnEmptyRunNullAndOverflow() {
     assertThatThrownBy(() -> SameEachYear.of(2027, 0, Fraction.ONE))
         .isInstanceOf(IllegalArgumentException.class);
