@@ -300,7 +300,7 @@ public final class BatchRunner {
               });
       int chunkSize = chunkSize(threads);
       int maxWindow = window(threads, chunkSize);
-      ArrayDeque<Future<List<RowResult>>> window = new ArrayDeque<>();
+      ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
       long done = 0;
       try {
         List<Planned> chunk = new ArrayList<>(chunkSize);
@@ -310,7 +310,16 @@ public final class BatchRunner {
           try {
             row = csv.nextPending();
           } catch (BatchCsv.CsvException e) {
-            throw earliest(window, chunk, e);
+            // the rows before it are scored and written first: one of them may be unreadable too
+            // (its cells are split where it is scored), and then that one, the first, is reported
+            if (!chunk.isEmpty()) {
+              List<Planned> task = chunk;
+              window.add(pool.submit(() -> score(csv, task)));
+            }
+            while (!window.isEmpty()) {
+              done += write(window.poll(), results, junit);
+            }
+            throw e;
           }
           if (row == null) {
             break;
@@ -350,37 +359,6 @@ public final class BatchRunner {
     }
   }
 
-  /**
-   * The list's first problem: a row read before the one at {@code later} that cannot be split
-   * either (its cells are split on the thread that scores it) is reported instead, as it would have
-   * been had the rows been split as they were read. Nothing more is written.
-   */
-  private static BatchCsv.CsvException earliest(
-      ArrayDeque<Future<List<RowResult>>> window,
-      List<Planned> chunk,
-      BatchCsv.CsvException later) {
-    for (Future<List<RowResult>> f : window) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Unreadable u) {
-          return (BatchCsv.CsvException) u.getCause();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return later;
-      }
-    }
-    for (Planned p : chunk) {
-      try {
-        p.row().row();
-      } catch (BatchCsv.CsvException e) {
-        return e;
-      }
-    }
-    return later;
-  }
-
   /** {@code --group-by} names a column the list does not have. */
   public static final class GroupByException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -403,11 +381,11 @@ public final class BatchRunner {
     }
   }
 
-  private int write(Future<List<RowResult>> future, Writer out, XmlWriter junit)
+  private int write(Future<Chunk> future, Writer out, XmlWriter junit)
       throws IOException, BatchCsv.CsvException {
-    List<RowResult> results;
+    Chunk chunk;
     try {
-      results = future.get();
+      chunk = future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
@@ -415,11 +393,9 @@ public final class BatchRunner {
       if (e.getCause() instanceof Error error) {
         throw error; // out of memory: not a row's fault
       }
-      if (e.getCause() instanceof Unreadable u) {
-        throw (BatchCsv.CsvException) u.getCause(); // the list cannot be read on from this row
-      }
       throw new IOException(e.getCause());
     }
+    List<RowResult> results = chunk.rows();
     for (RowResult result : results) {
       RowResult r =
           result.assessment() != null && result.yaml() != null ? writeYaml(result) : result;
@@ -450,6 +426,9 @@ public final class BatchRunner {
       if (xlsx != null) {
         xlsx.row(r, a == null ? null : scores(a), a == null ? null : steps(a), passValues(r.row()));
       }
+    }
+    if (chunk.stop() != null) {
+      throw chunk.stop(); // the list cannot be read on from this row
     }
     return results.size();
   }
@@ -593,12 +572,25 @@ public final class BatchRunner {
         : cell;
   }
 
-  private List<RowResult> score(BatchCsv csv, List<Planned> rows) {
+  /**
+   * A chunk of rows scored, in order; {@code stop} is why the list cannot be read on after them (a
+   * record that cannot be split into cells), or null.
+   */
+  private record Chunk(List<RowResult> rows, BatchCsv.CsvException stop) {}
+
+  /** Splits and scores a chunk's rows, on a scoring thread; stops at a record it cannot split. */
+  private Chunk score(BatchCsv csv, List<Planned> rows) {
     List<RowResult> out = new ArrayList<>(rows.size());
-    for (Planned row : rows) {
-      out.add(scoreRow(csv, row));
+    for (Planned planned : rows) {
+      BatchCsv.Row row;
+      try {
+        row = planned.row().row(); // split here, on the thread that scores it
+      } catch (BatchCsv.CsvException e) {
+        return new Chunk(out, e); // the rows before it are written, then the list stops
+      }
+      out.add(scoreRow(csv, planned, row));
     }
-    return out;
+    return new Chunk(out, null);
   }
 
   /**
@@ -713,25 +705,10 @@ public final class BatchRunner {
       layout = FlatRow.Layout.of(csv.index());
       format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     }
-    return scoreRow(csv, Planned.plain(BatchCsv.Pending.of(row)));
+    return scoreRow(csv, Planned.plain(BatchCsv.Pending.of(row)), row);
   }
 
-  /** A record of the list that cannot be split (text after a closing quote): the list stops. */
-  private static final class Unreadable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Unreadable(BatchCsv.CsvException e) {
-      super(e);
-    }
-  }
-
-  private RowResult scoreRow(BatchCsv csv, Planned planned) {
-    BatchCsv.Row row;
-    try {
-      row = planned.row().row(); // split here, on the thread that scores it
-    } catch (BatchCsv.CsvException e) {
-      throw new Unreadable(e); // ends the batch when the writer reaches this chunk
-    }
+  private RowResult scoreRow(BatchCsv csv, Planned planned, BatchCsv.Row row) {
     List<String> values = row.values();
     String id = blankToNull(layout.cell(values, FlatRow.Column.ID));
     if (id == null) {

@@ -301,6 +301,20 @@ class BatchCommandTest {
   }
 
   @Test
+  void everyRowBeforeAQuoteProblemIsWrittenThenTheListStops() throws IOException {
+    // to standard output (nothing is kept of an -o file): the same rule for both kinds of problem
+    Path split = write("split.csv", rowsWith(1000, 700, "700,\"p\"x,Laak,x"));
+    Run r = run("batch", split.toString(), "--lang", "en", "--no-progress");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out().lines()).hasSize(700).last().asString().startsWith("699,p699,");
+    Path open = write("open.csv", rowsWith(1000, 900, "900,\"p"));
+    r = run("batch", open.toString(), "--lang", "en", "--no-progress");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.errLines().get(0)).startsWith(open + ":901: error: ");
+    assertThat(r.out().lines()).hasSize(900).last().asString().startsWith("899,p899,");
+  }
+
+  @Test
   void theFirstQuoteProblemInTheListIsTheOneReported() throws IOException {
     // row 300 cannot be split; the quote opened at row 900 never closes: line 301 is reported
     String text = rowsWith(900, 300, "300,\"p\"x,Laak,x").replace("900,p900,Laak,x", "900,\"p");
