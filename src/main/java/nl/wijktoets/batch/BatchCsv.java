@@ -258,15 +258,11 @@ public final class BatchCsv implements Closeable {
 
     /** A row already split (a row scored on its own). */
     static Pending of(Row row) {
-      return new Pending(null, row.number(), new CsvRecords.Raw(row.line(), null), row);
+      return new Pending(null, row.number(), null, row);
     }
 
     int number() {
       return number;
-    }
-
-    int line() {
-      return raw.line();
     }
 
     /**

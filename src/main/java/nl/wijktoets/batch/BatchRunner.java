@@ -404,8 +404,7 @@ public final class BatchRunner {
       Assessment a = r.assessment();
       int line = r.row().line();
       if (a != null) {
-        overview.add(
-            r.row().number(), r.id(), r.entry() != null ? r.entry() : overview.entry(a), r.group());
+        overview.add(r.row().number(), r.id(), r.entry(), r.group());
         if (r.gateFailed()) {
           overview.gateFailed(r.row().number(), line, r.id(), a);
         }
