@@ -2,7 +2,6 @@ package nl.wijktoets.util;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.CharBuffer;
 import java.util.Locale;
 
 /**
@@ -99,21 +98,17 @@ public final class Visible {
       this.out = out;
     }
 
+    /**
+     * Passes the text on in runs between the characters to escape. On the characters themselves,
+     * not a CharSequence view: every output goes through here (a million-row batch's results too),
+     * and a view made each character a call and each run a copy.
+     */
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-      write(CharBuffer.wrap(cbuf), off, len);
-    }
-
-    @Override
-    public void write(String str, int off, int len) throws IOException {
-      write((CharSequence) str, off, len);
-    }
-
-    private void write(CharSequence s, int off, int len) throws IOException {
       int end = off + len;
       int start = off;
       for (int i = off; i < end; i++) {
-        char c = s.charAt(i);
+        char c = cbuf[i];
         if (pendingCr) {
           pendingCr = false;
           if (c == '\n') {
@@ -122,8 +117,13 @@ public final class Visible {
             escaped('\r');
           }
         }
+        if (c >= 0x20 && c < 0x7F) {
+          continue; // printable ASCII, the usual case
+        }
         if (c == '\r' || isControl(c)) {
-          segment(s, start, i);
+          if (i > start) {
+            out.write(cbuf, start, i - start);
+          }
           start = i + 1;
           if (c == '\r') {
             pendingCr = true;
@@ -132,18 +132,16 @@ public final class Visible {
           }
         }
       }
-      segment(s, start, end);
+      if (end > start) {
+        out.write(cbuf, start, end - start);
+      }
     }
 
-    private void segment(CharSequence s, int start, int end) throws IOException {
-      if (end <= start) {
-        return;
-      }
-      if (s instanceof String str) {
-        out.write(str, start, end - start);
-      } else {
-        out.append(s, start, end);
-      }
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      char[] chars = new char[len];
+      str.getChars(off, off + len, chars, 0);
+      write(chars, 0, len);
     }
 
     private void escaped(char c) throws IOException {
