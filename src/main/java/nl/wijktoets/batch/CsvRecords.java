@@ -71,6 +71,33 @@ final class CsvRecords {
    */
   Raw next() throws IOException, QuoteException {
     spill.setLength(0);
+    if (skipLf && position < limit) {
+      skipLf = false; // the last record ended with CR: an LF right after it belongs to it
+      if (buffer[position] == '\n') {
+        position++;
+      }
+    }
+    if (!skipLf) {
+      // the common case, a record without a quote and whole in the buffer, ends at its first line
+      // end: one tight loop finds it (with a quote in it, or past the buffer, the loop below reads
+      // the record from its start)
+      char[] b = buffer;
+      int p = position;
+      int n = limit;
+      while (p < n) {
+        char x = b[p];
+        if (x == '\n' || x == '\r' || x == '"') {
+          break;
+        }
+        p++;
+      }
+      if (p < n && b[p] != '"') {
+        String text = new String(b, position, p - position);
+        skipLf = b[p] == '\r';
+        position = p + 1;
+        return new Raw(line++, text);
+      }
+    }
     int start = line;
     int lines = 0; // line ends inside quoted fields
     int state = FIELD_START;
