@@ -273,8 +273,8 @@ public final class FlatRow {
             .district(cell(Column.DISTRICT))
             .stage(word(Column.STAGE, Vocabulary.STAGE))
             .legalForm(word(Column.LEGAL_FORM, Vocabulary.LEGAL_FORM));
-    at("name", Column.NAME);
-    at("neighbourhood", Column.NEIGHBOURHOOD);
+    at("name", AT_NAME);
+    at("neighbourhood", AT_NEIGHBOURHOOD);
     return proposal.build();
   }
 
@@ -310,7 +310,7 @@ public final class FlatRow {
     for (int i = 0; i < n; i++) {
       founders.add(new Proposal.Founder(FOUNDER_PATHS.get(i), i < resident));
     }
-    at("founders");
+    at("founders", AT_FOUNDERS);
     return founders;
   }
 
@@ -337,7 +337,7 @@ public final class FlatRow {
             countOrNull(Column.RESIDENTS_INVOLVED),
             countOrNull(Column.MEMBERS),
             consultations);
-    at("residents", Column.RESIDENTS_INVOLVED, Column.MEMBERS, Column.CONSULTATION_PARTICIPANTS);
+    at("residents", AT_RESIDENTS);
     return residents;
   }
 
@@ -377,12 +377,7 @@ public final class FlatRow {
             bool(Column.MEMBERS_MEETING),
             bool(Column.PROFIT_REINVESTED),
             connector);
-    at(
-        "governance",
-        Column.BOARD_SEATS,
-        Column.MEMBERS_MEETING,
-        Column.PROFIT_REINVESTED,
-        Column.CONNECTOR_HOURS);
+    at("governance", AT_GOVERNANCE);
     return governance;
   }
 
@@ -391,18 +386,20 @@ public final class FlatRow {
     if (!given(Column.PARTNERS)) {
       return null;
     }
-    List<Proposal.Partner> partners = new ArrayList<>();
+    String text = cell(Column.PARTNERS);
+    List<int[]> items = items(Column.PARTNERS, text, 2);
+    List<Proposal.Partner> partners = new ArrayList<>(items.size());
     int i = 0;
-    for (String[] pair : pairs(Column.PARTNERS, 2)) {
-      String sector = vocab(Column.PARTNERS, pair[0], Vocabulary.SECTOR);
+    for (int[] pair : items) {
+      String sector = vocab(Column.PARTNERS, text, pair, 0, Vocabulary.SECTOR);
       String commitment =
-          pair.length > 1 ? vocab(Column.PARTNERS, pair[1], Vocabulary.COMMITMENT) : null;
+          pair.length > 2 ? vocab(Column.PARTNERS, text, pair, 1, Vocabulary.COMMITMENT) : null;
       partners.add(
           new Proposal.Partner(
               PARTNER_PATHS.get(i), PARTNER_NAMES.get(i), sector, null, commitment));
       i++;
     }
-    at("partners");
+    at("partners", AT_PARTNERS);
     return partners;
   }
 
@@ -411,19 +408,21 @@ public final class FlatRow {
     if (!given(Column.RESIDENT_GROUPS)) {
       return null;
     }
-    List<Proposal.ResidentGroup> groups = new ArrayList<>();
+    String text = cell(Column.RESIDENT_GROUPS);
+    List<int[]> items = items(Column.RESIDENT_GROUPS, text, 2);
+    List<Proposal.ResidentGroup> groups = new ArrayList<>(items.size());
     int i = 0;
-    for (String[] pair : pairs(Column.RESIDENT_GROUPS, 2)) {
-      String type = vocab(Column.RESIDENT_GROUPS, pair[0], Vocabulary.GROUP_TYPE);
+    for (int[] pair : items) {
+      String type = vocab(Column.RESIDENT_GROUPS, text, pair, 0, Vocabulary.GROUP_TYPE);
       String relation =
-          pair.length > 1
-              ? vocab(Column.RESIDENT_GROUPS, pair[1], Vocabulary.GROUP_RELATION)
+          pair.length > 2
+              ? vocab(Column.RESIDENT_GROUPS, text, pair, 1, Vocabulary.GROUP_RELATION)
               : null;
       groups.add(
           new Proposal.ResidentGroup(GROUP_PATHS.get(i), GROUP_NAMES.get(i), type, relation));
       i++;
     }
-    at("resident_groups");
+    at("resident_groups", AT_RESIDENT_GROUPS);
     return groups;
   }
 
@@ -449,12 +448,7 @@ public final class FlatRow {
                 /* addedValue= */ null,
                 countOrNull(Column.PUBLIC_TASK_JOBS),
                 /* beneficiariesPerYear= */ null));
-    at(
-        "activities",
-        Column.PUBLIC_TASK_PROVIDER,
-        Column.PUBLIC_TASK_CURRENT_COST,
-        Column.PUBLIC_TASK_PRICE,
-        Column.PUBLIC_TASK_JOBS);
+    at("activities", AT_ACTIVITIES);
     return activities;
   }
 
@@ -463,16 +457,19 @@ public final class FlatRow {
     if (!given(Column.REVENUE)) {
       return null;
     }
-    List<Proposal.Revenue> revenue = new ArrayList<>();
+    String text = cell(Column.REVENUE);
+    List<int[]> items = items(Column.REVENUE, text, 4);
+    List<Proposal.Revenue> revenue = new ArrayList<>(items.size());
     int i = 0;
-    for (String[] item : pairs(Column.REVENUE, 4)) {
-      if (item.length < 3) {
-        throw new RowException(Column.REVENUE.id, "batch.row.revenue", String.join(":", item));
+    for (int[] item : items) {
+      if (item.length < 6) {
+        throw new RowException(Column.REVENUE.id, "batch.row.revenue", joined(text, item));
       }
-      String type = vocab(Column.REVENUE, item[0], Vocabulary.REVENUE_TYPE);
-      Fraction amount = amount(Column.REVENUE, item[1]);
-      String status = vocab(Column.REVENUE, item[2], Vocabulary.REVENUE_STATUS);
-      String counterparty = item.length > 3 && !item[3].isBlank() ? item[3].strip() : null;
+      String type = vocab(Column.REVENUE, text, item, 0, Vocabulary.REVENUE_TYPE);
+      Fraction amount = amount(Column.REVENUE, part(text, item, 1));
+      String status = vocab(Column.REVENUE, text, item, 2, Vocabulary.REVENUE_STATUS);
+      String counterparty =
+          item.length > 6 && item[6] < item[7] ? part(text, item, 3) : null; // stripped
       // the plan years run on from the first, so one small map holds them all
       revenue.add(
           new Proposal.Revenue(
@@ -484,7 +481,7 @@ public final class FlatRow {
               SameEachYear.of(years.get(0), years.size(), amount)));
       i++;
     }
-    at("revenue");
+    at("revenue", AT_REVENUE);
     return revenue;
   }
 
@@ -498,7 +495,7 @@ public final class FlatRow {
     for (int i = 0; i < years.size(); i++) {
       budget.add(new Proposal.BudgetLine(BUDGET_PATHS.get(i), years.get(i), costs));
     }
-    at("budget", Column.COSTS);
+    at("budget", AT_BUDGET);
     return budget;
   }
 
@@ -515,7 +512,7 @@ public final class FlatRow {
           new Proposal.EmploymentLine(
               EMPLOYMENT_PATHS.get(i), years.get(i), hired, /* fte= */ null, entry));
     }
-    at("employment", Column.RESIDENTS_HIRED, Column.ENTRY_JOBS);
+    at("employment", AT_EMPLOYMENT);
     return employment;
   }
 
@@ -527,7 +524,7 @@ public final class FlatRow {
     Proposal.EmploymentSupport support =
         new Proposal.EmploymentSupport(
             "employment_support", bool(Column.GUIDANCE), /* outflowTarget= */ null);
-    at("employment_support", Column.GUIDANCE);
+    at("employment_support", AT_EMPLOYMENT_SUPPORT);
     return support;
   }
 
@@ -545,7 +542,7 @@ public final class FlatRow {
                 word(Column.ASSET_TENURE, Vocabulary.TENURE),
                 numberOrNull(Column.ASSET_TERM_YEARS),
                 /* owner= */ null));
-    at("assets", Column.ASSET_TENURE, Column.ASSET_TERM_YEARS);
+    at("assets", AT_ASSETS);
     return assets;
   }
 
@@ -563,7 +560,7 @@ public final class FlatRow {
                 /* likelihood= */ null,
                 /* impact= */ null,
                 Boolean.TRUE.equals(mitigated) ? "as stated in the list" : null));
-    at("risks", Column.RISK_MITIGATED);
+    at("risks", AT_RISKS);
     return risks;
   }
 
@@ -577,8 +574,9 @@ public final class FlatRow {
     int n = count(Column.IMPACT_INDICATORS, 0);
     List<String> themes = new ArrayList<>();
     if (given(Column.IMPACT_THEMES)) {
-      for (String[] t : pairs(Column.IMPACT_THEMES, 1)) {
-        themes.add(vocab(Column.IMPACT_THEMES, t[0], Vocabulary.INDICATOR_THEME));
+      String text = cell(Column.IMPACT_THEMES);
+      for (int[] t : items(Column.IMPACT_THEMES, text, 1)) {
+        themes.add(vocab(Column.IMPACT_THEMES, text, t, 0, Vocabulary.INDICATOR_THEME));
       }
     }
     List<Proposal.ImpactIndicator> indicators = new ArrayList<>(n);
@@ -594,7 +592,7 @@ public final class FlatRow {
               /* targetYear= */ null,
               "as stated in the list"));
     }
-    at("impact_indicators");
+    at("impact_indicators", AT_IMPACT_INDICATORS);
     return indicators;
   }
 
@@ -609,8 +607,37 @@ public final class FlatRow {
     return locations;
   }
 
-  /** Records where a block came from: the row's line and the first given column. */
-  private void at(String block, Column... columns) {
+  // each block's columns, for its location: arrays made once, not per row
+  private static final Column[] AT_NAME = {Column.NAME};
+  private static final Column[] AT_NEIGHBOURHOOD = {Column.NEIGHBOURHOOD};
+  private static final Column[] AT_FOUNDERS = {Column.FOUNDERS};
+  private static final Column[] AT_RESIDENTS = {
+    Column.RESIDENTS_INVOLVED, Column.MEMBERS, Column.CONSULTATION_PARTICIPANTS
+  };
+  private static final Column[] AT_GOVERNANCE = {
+    Column.BOARD_SEATS, Column.MEMBERS_MEETING, Column.PROFIT_REINVESTED, Column.CONNECTOR_HOURS
+  };
+  private static final Column[] AT_PARTNERS = {Column.PARTNERS};
+  private static final Column[] AT_RESIDENT_GROUPS = {Column.RESIDENT_GROUPS};
+  private static final Column[] AT_ACTIVITIES = {
+    Column.PUBLIC_TASK_PROVIDER,
+    Column.PUBLIC_TASK_CURRENT_COST,
+    Column.PUBLIC_TASK_PRICE,
+    Column.PUBLIC_TASK_JOBS
+  };
+  private static final Column[] AT_REVENUE = {Column.REVENUE};
+  private static final Column[] AT_BUDGET = {Column.COSTS};
+  private static final Column[] AT_EMPLOYMENT = {Column.RESIDENTS_HIRED, Column.ENTRY_JOBS};
+  private static final Column[] AT_EMPLOYMENT_SUPPORT = {Column.GUIDANCE};
+  private static final Column[] AT_ASSETS = {Column.ASSET_TENURE, Column.ASSET_TERM_YEARS};
+  private static final Column[] AT_RISKS = {Column.RISK_MITIGATED};
+  private static final Column[] AT_IMPACT_INDICATORS = {Column.IMPACT_INDICATORS};
+
+  /**
+   * Records where a block came from: the row's line and the first given of its columns (or the
+   * column named like the block).
+   */
+  private void at(String block, Column[] columns) {
     int position = -1;
     for (Column c : columns) {
       if (given(c)) {
@@ -851,6 +878,13 @@ public final class FlatRow {
     return v == null ? null : vocab(column, v, vocabulary);
   }
 
+  /** Part {@code k} of an item as a vocabulary word, found without copying it out of the cell. */
+  private static String vocab(Column column, String text, int[] item, int k, Vocabulary vocabulary)
+      throws RowException {
+    String value = vocabulary.canonicalise(text, item[2 * k], item[2 * k + 1]);
+    return value != null ? value : vocab(column, part(text, item, k), vocabulary);
+  }
+
   private static String vocab(Column column, String written, Vocabulary vocabulary)
       throws RowException {
     var value = vocabulary.canonicalise(written);
@@ -871,12 +905,14 @@ public final class FlatRow {
   }
 
   /**
-   * {@code a:b; c:d} items, each split on {@code :} into at most {@code parts} parts, every part
-   * stripped; blank items are skipped. One pass over the cell, no pattern.
+   * {@code a:b; c:d} items, each split on {@code :} into at most {@code parts} parts; blank items
+   * are skipped. An item is the bounds of its parts in the cell, every part stripped: {@code from,
+   * to} for each (so its length is twice the parts found). One pass over the cell, no pattern, and
+   * no part copied out of it until a block asks for one ({@link #part}): most are vocabulary words,
+   * found where they are ({@link Vocabulary#canonicalise(String, int, int)}).
    */
-  private List<String[]> pairs(Column column, int parts) throws RowException {
-    String text = cell(column);
-    List<String[]> out = new ArrayList<>();
+  private List<int[]> items(Column column, String text, int parts) throws RowException {
+    List<int[]> out = new ArrayList<>(4);
     int start = 0;
     int length = text.length();
     while (start <= length) {
@@ -885,7 +921,7 @@ public final class FlatRow {
         end = length;
       }
       if (!isBlank(text, start, end)) {
-        String[] split = new String[parts];
+        int[] bounds = new int[2 * parts];
         int n = 0;
         int from = start;
         while (n < parts - 1) {
@@ -893,11 +929,11 @@ public final class FlatRow {
           if (colon < 0 || colon >= end) {
             break;
           }
-          split[n++] = strip(text, from, colon);
+          strip(text, from, colon, bounds, n++);
           from = colon + 1;
         }
-        split[n++] = strip(text, from, end);
-        out.add(n == parts ? split : Arrays.copyOf(split, n));
+        strip(text, from, end, bounds, n++);
+        out.add(n == parts ? bounds : Arrays.copyOf(bounds, 2 * n));
         if (out.size() > MAX_LIST_ITEMS) {
           throw new RowException(column.id, "batch.row.too-many", out.size(), MAX_LIST_ITEMS);
         }
@@ -905,6 +941,23 @@ public final class FlatRow {
       start = end + 1;
     }
     return out;
+  }
+
+  /** Part {@code k} of an item, stripped. */
+  private static String part(String text, int[] item, int k) {
+    return text.substring(item[2 * k], item[2 * k + 1]);
+  }
+
+  /** An item as written, its parts stripped and joined with {@code :} (for a message). */
+  private static String joined(String text, int[] item) {
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < item.length / 2; k++) {
+      if (k > 0) {
+        sb.append(':');
+      }
+      sb.append(part(text, item, k));
+    }
+    return sb.toString();
   }
 
   private static boolean isBlank(String s, int from, int to) {
@@ -916,15 +969,16 @@ public final class FlatRow {
     return true;
   }
 
-  /** {@code s.substring(from, to).strip()}, without the intermediate string. */
-  private static String strip(String s, int from, int to) {
+  /** The bounds of {@code s.substring(from, to).strip()}, as part {@code k} of an item. */
+  private static void strip(String s, int from, int to, int[] bounds, int k) {
     while (from < to && Character.isWhitespace(s.charAt(from))) {
       from++;
     }
     while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
       to--;
     }
-    return s.substring(from, to);
+    bounds[2 * k] = from;
+    bounds[2 * k + 1] = to;
   }
 
   /** Lower-case, trimmed header names. */

@@ -386,6 +386,26 @@ public enum Vocabulary implements SchemaCheck.Enumeration {
     return Optional.ofNullable(exact != null ? exact : lookup.get(normalise(written)));
   }
 
+  /**
+   * The canonical value for the word written in {@code text} from {@code from} to {@code to}
+   * (stripped), or null when it is not a known word. A word as a list usually has it is found in
+   * the quick table without copying it out of the cell first; any other is looked up as {@link
+   * #canonicalise(String)} does.
+   */
+  public String canonicalise(String text, int from, int to) {
+    int n = to - from;
+    if (n > 0) {
+      int slot = ((n * 31 + text.charAt(from)) * 31 + text.charAt(to - 1)) & (QUICK - 1);
+      for (int i = slot; quickWords[i] != null; i = (i + 1) & (QUICK - 1)) {
+        String w = quickWords[i];
+        if (w.length() == n && text.regionMatches(from, w, 0, n)) {
+          return quickValues[i];
+        }
+      }
+    }
+    return canonicalise(text.substring(from, to)).orElse(null);
+  }
+
   /** Every accepted word, canonical first, for messages ("allowed: ..."). */
   public List<String> allowed() {
     List<String> all = new ArrayList<>(canonical);

@@ -67,6 +67,20 @@ class VocabularyLookupTest {
     }
   }
 
+  /** A word found inside a cell (batch's items) gives what the word on its own gives. */
+  @Property(tries = 2000, seed = "20261201")
+  void findsAWordInsideACellAsOnItsOwn(
+      @ForAll("written") String written, @ForAll("written") String before) {
+    String cell = before + ";" + written + ":x";
+    int from = before.length() + 1;
+    int to = from + written.length();
+    for (Vocabulary v : Vocabulary.values()) {
+      assertThat(v.canonicalise(cell, from, to))
+          .as("%s: '%s' in '%s'", v, written, cell)
+          .isEqualTo(v.canonicalise(written).orElse(null));
+    }
+  }
+
   @Test
   void everyWordOfEveryVocabulary() {
     for (Vocabulary v : Vocabulary.values()) {
