@@ -116,7 +116,7 @@ final class MiddleUpDown {
   private static Measure.Bound crossSectorScore(Fraction min, int cap) {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
-      Set<String> sectors = new HashSet<>();
+      SmallSet sectors = new SmallSet();
       for (Proposal.Partner partner : partners(p)) {
         if (partner.sector() != null
             && EvidenceFactors.ofCommitment(partner.commitment()).atLeast(min)) {
@@ -132,11 +132,7 @@ final class MiddleUpDown {
           && (sectors.contains("housing-corporation") || sectors.contains("business"))) {
         level = 4;
       }
-      boolean government = false;
-      for (String sector : sectors) {
-        government |= GOVERNMENT.contains(sector);
-      }
-      if (!government && level > cap) {
+      if (!sectors.anyIn(GOVERNMENT) && level > cap) {
         return r.capped(level, cap, "no-government");
       }
       return r.level(level);

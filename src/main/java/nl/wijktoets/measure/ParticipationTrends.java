@@ -3,7 +3,6 @@ package nl.wijktoets.measure;
 import static nl.wijktoets.exact.Fraction.of;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.wijktoets.exact.Fraction;
@@ -210,16 +209,17 @@ final class ParticipationTrends {
       ResultBuilder r = new ResultBuilder(p, f);
       List<Proposal.ResidentGroup> groups =
           p.residentGroups() == null ? List.of() : p.residentGroups();
-      Set<String> names = new HashSet<>();
-      Set<String> types = new HashSet<>();
+      SmallSet names = new SmallSet();
+      SmallSet types = new SmallSet();
       int unnamed = 0;
       boolean strong = false;
       for (Proposal.ResidentGroup g : groups) {
         r.evidence(g.path());
-        if (g.name() == null || Names.key(g.name()).isEmpty()) {
+        String key = g.name() == null ? "" : Names.key(g.name());
+        if (key.isEmpty()) {
           unnamed++;
         } else {
-          names.add(Names.key(g.name()));
+          names.add(key);
         }
         if (g.type() != null) {
           types.add(g.type());
@@ -504,7 +504,7 @@ final class ParticipationTrends {
     return (p, f) -> {
       ResultBuilder r = new ResultBuilder(p, f);
       int q = 0;
-      Set<String> covered = new HashSet<>();
+      SmallSet covered = new SmallSet();
       for (Proposal.ImpactIndicator i :
           p.impactIndicators() == null
               ? List.<Proposal.ImpactIndicator>of()
