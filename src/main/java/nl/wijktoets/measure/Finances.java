@@ -47,6 +47,9 @@ public final class Finances {
   /** Aw(r) of each revenue line, by its position in the proposal's list. */
   private final Fraction[] weighted;
 
+  /** How many years of Y each revenue line has a positive amount in, by position. */
+  private final int[] yearsWithAmount;
+
   /** The finances of a proposal, for measures that record their values and evidence. */
   public Finances(Proposal proposal) {
     this(proposal, true);
@@ -85,10 +88,12 @@ public final class Finances {
     years = count == 0 ? List.of() : List.of(boxed(first, count));
     List<Proposal.Revenue> lines = revenue();
     weighted = new Fraction[lines.size()];
+    yearsWithAmount = new int[lines.size()];
     Fraction i = Fraction.ZERO;
     for (int k = 0; k < weighted.length; k++) {
       Proposal.Revenue r = lines.get(k);
       weighted[k] = mean(r).times(EvidenceFactors.ofStatus(r.status()));
+      yearsWithAmount[k] = countYearsWithAmount(r);
       if (isIncome(r)) {
         i = i.plus(weighted[k]);
       }
@@ -171,8 +176,8 @@ public final class Finances {
       return Fraction.ZERO;
     }
     Fraction sum = Fraction.ZERO;
-    for (Integer y : years) {
-      sum = sum.plus(r.perYear().getOrDefault(y, Fraction.ZERO));
+    for (int k = 0; k < years.size(); k++) {
+      sum = sum.plus(r.perYear().getOrDefault(years.get(k), Fraction.ZERO));
     }
     return sum.dividedBy(years.size());
   }
@@ -195,9 +200,19 @@ public final class Finances {
 
   /** How many years of Y the line has a positive amount in. */
   public long yearsWithAmount(Proposal.Revenue r) {
-    long n = 0;
-    for (Integer y : years) {
-      Fraction amount = r.perYear().get(y);
+    List<Proposal.Revenue> lines = revenue();
+    for (int k = 0; k < yearsWithAmount.length; k++) {
+      if (lines.get(k) == r) {
+        return yearsWithAmount[k]; // worked out once: several measures ask for every line
+      }
+    }
+    return countYearsWithAmount(r);
+  }
+
+  private int countYearsWithAmount(Proposal.Revenue r) {
+    int n = 0;
+    for (int k = 0; k < years.size(); k++) {
+      Fraction amount = r.perYear().get(years.get(k));
       if (amount != null && amount.signum() > 0) {
         n++;
       }
