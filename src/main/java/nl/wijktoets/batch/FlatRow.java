@@ -288,11 +288,7 @@ public final class FlatRow {
     if (firstYear < 1000 || firstYear > 9999) {
       throw new RowException(Column.FIRST_YEAR.id, "batch.row.year", cell(Column.FIRST_YEAR));
     }
-    List<Integer> years = new ArrayList<>(planYears);
-    for (int i = 0; i < planYears; i++) {
-      years.add(firstYear + i);
-    }
-    return years;
+    return Shared.years(firstYear, planYears);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -306,10 +302,7 @@ public final class FlatRow {
     }
     int n = count(Column.FOUNDERS, 0);
     int resident = part(Column.FOUNDERS_RESIDENT, "founders", n);
-    List<Proposal.Founder> founders = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      founders.add(new Proposal.Founder(FOUNDER_PATHS.get(i), i < resident));
-    }
+    List<Proposal.Founder> founders = Shared.founders(n, resident);
     at("founders", AT_FOUNDERS);
     return founders;
   }
@@ -354,10 +347,7 @@ public final class FlatRow {
     if (given(Column.BOARD_SEATS) || given(Column.BOARD_RESIDENT_SEATS)) {
       int seats = count(Column.BOARD_SEATS, 0);
       int resident = part(Column.BOARD_RESIDENT_SEATS, "board_seats", seats);
-      board = new ArrayList<>(seats);
-      for (int i = 0; i < seats; i++) {
-        board.add(new Proposal.BoardMember(BOARD_PATHS.get(i), "member", i < resident, null));
-      }
+      board = Shared.board(seats, resident);
     }
     Proposal.Connector connector = null;
     if (given(Column.CONNECTOR_HOURS)) {
@@ -1018,6 +1008,89 @@ public final class FlatRow {
 
     String get(int i) {
       return i < CACHED ? first[i] : prefix + (i + offset) + suffix;
+    }
+  }
+
+  /**
+   * Lists that depend on a count or two only, the same in every row with those counts: the founders
+   * (how many, how many of them live here), the board seats (how many, how many are residents) and
+   * the plan years (the first, how many). Made on first use and then shared: a batch made them anew
+   * for every row, a few dozen objects each. They are immutable (List.of of records and Integers),
+   * so rows and threads can share them; two threads that make the same list at once each store an
+   * equal one, and either is right.
+   */
+  private static final class Shared {
+    /** Counts up to this are shared; a row with more gets lists of its own. */
+    static final int MOST = 16;
+
+    private static final Object[][] FOUNDERS = new Object[MOST + 1][MOST + 1];
+    private static final Object[][] BOARD = new Object[MOST + 1][MOST + 1];
+    private static final Object[][] YEARS = new Object[10_000][];
+
+    /**
+     * {@code n} founders, the first {@code resident} of them living here ({@code resident <= n}).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Proposal.Founder> founders(int n, int resident) {
+      if (n > MOST) {
+        return makeFounders(n, resident);
+      }
+      Object list = FOUNDERS[n][resident];
+      if (list == null) {
+        list = makeFounders(n, resident);
+        FOUNDERS[n][resident] = list;
+      }
+      return (List<Proposal.Founder>) list;
+    }
+
+    private static List<Proposal.Founder> makeFounders(int n, int resident) {
+      Proposal.Founder[] founders = new Proposal.Founder[n];
+      for (int i = 0; i < n; i++) {
+        founders[i] = new Proposal.Founder(FOUNDER_PATHS.get(i), i < resident);
+      }
+      return List.of(founders);
+    }
+
+    /** {@code seats} board members, the first {@code resident} of them residents. */
+    @SuppressWarnings("unchecked")
+    static List<Proposal.BoardMember> board(int seats, int resident) {
+      if (seats > MOST) {
+        return makeBoard(seats, resident);
+      }
+      Object list = BOARD[seats][resident];
+      if (list == null) {
+        list = makeBoard(seats, resident);
+        BOARD[seats][resident] = list;
+      }
+      return (List<Proposal.BoardMember>) list;
+    }
+
+    private static List<Proposal.BoardMember> makeBoard(int seats, int resident) {
+      Proposal.BoardMember[] board = new Proposal.BoardMember[seats];
+      for (int i = 0; i < seats; i++) {
+        board[i] = new Proposal.BoardMember(BOARD_PATHS.get(i), "member", i < resident, null);
+      }
+      return List.of(board);
+    }
+
+    /** The plan years: {@code count} (1 to MAX_PLAN_YEARS) from {@code first} (1000 to 9999). */
+    @SuppressWarnings("unchecked")
+    static List<Integer> years(int first, int count) {
+      Object[] byCount = YEARS[first];
+      if (byCount == null) {
+        byCount = new Object[MAX_PLAN_YEARS + 1];
+        YEARS[first] = byCount;
+      }
+      Object list = byCount[count];
+      if (list == null) {
+        Integer[] years = new Integer[count];
+        for (int i = 0; i < count; i++) {
+          years[i] = first + i;
+        }
+        list = List.of(years);
+        byCount[count] = list;
+      }
+      return (List<Integer>) list;
     }
   }
 
