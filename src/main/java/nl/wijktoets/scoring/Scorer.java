@@ -84,14 +84,16 @@ public final class Scorer {
           score = score.plus(contribution);
         }
         lessonResults[c] =
-            new Assessment.CriterionResult(
-                criterion,
-                waiver != null,
-                waiver == null ? null : waiver.reason(),
-                level,
-                plan.points[l][c][level],
-                contribution,
-                result);
+            waiver == null && result == MeasureResult.levelOnly(level)
+                ? plan.shared[l][c][level]
+                : new Assessment.CriterionResult(
+                    criterion,
+                    waiver != null,
+                    waiver == null ? null : waiver.reason(),
+                    level,
+                    plan.points[l][c][level],
+                    contribution,
+                    result);
       }
       if (plan.numerators != null) {
         score = Fraction.of(numerator, plan.denominator); // one reduction per lesson
@@ -180,6 +182,16 @@ public final class Scorer {
     final long denominator;
     private final List<Rubric.Band> bands;
 
+    /**
+     * The result of each criterion at each level when it holds nothing but the level (batch's
+     * score-only path) and is not waived, and the step up from it (in a lesson below the floor and
+     * not): the same immutable values for every row, made here once rather than fifteen results and
+     * a dozen steps per row. Null for a waived criterion.
+     */
+    final Assessment.CriterionResult[][][] shared;
+
+    final Assessment.NextStep[][][][] sharedSteps;
+
     Plan(Rubric rubric, Set<String> waivedIds) {
       List<Rubric.Lesson> lessonList = rubric.lessons();
       int n = lessonList.size();
@@ -217,6 +229,40 @@ public final class Scorer {
           if (!waived[l][c] && !activeWeight.isZero()) {
             gain[l][c] = weight.dividedBy(FOUR).times(lesson.weight()).dividedBy(activeWeight);
             steps.add(new int[] {l, c});
+          }
+        }
+      }
+      shared = new Assessment.CriterionResult[n][][];
+      sharedSteps = new Assessment.NextStep[n][][][];
+      for (int l = 0; l < n; l++) {
+        int m = criteria[l].length;
+        shared[l] = new Assessment.CriterionResult[m][];
+        sharedSteps[l] = new Assessment.NextStep[m][][];
+        for (int c = 0; c < m; c++) {
+          if (waived[l][c]) {
+            continue;
+          }
+          shared[l][c] = new Assessment.CriterionResult[5];
+          sharedSteps[l][c] = new Assessment.NextStep[5][];
+          for (int level = 0; level <= 4; level++) {
+            Assessment.CriterionResult r =
+                new Assessment.CriterionResult(
+                    criteria[l][c],
+                    false,
+                    null,
+                    level,
+                    points[l][c][level],
+                    contribution[l][c][level],
+                    MeasureResult.levelOnly(level));
+            shared[l][c][level] = r;
+            if (gain[l][c] != null) {
+              String lessonId = lessons[l].id();
+              sharedSteps[l][c][level] =
+                  new Assessment.NextStep[] {
+                    new Assessment.NextStep(r, lessonId, gain[l][c], false),
+                    new Assessment.NextStep(r, lessonId, gain[l][c], true)
+                  };
+            }
           }
         }
       }
@@ -295,8 +341,12 @@ public final class Scorer {
           Assessment.LessonResult lesson = lessonResults[s[0]];
           Assessment.CriterionResult c = results[s[0]][s[1]];
           if (lesson.belowFloor() == belowFloor && c.level() < 4) {
+            Assessment.CriterionResult[] same = shared[s[0]][s[1]];
             steps[count++] =
-                new Assessment.NextStep(c, lesson.lesson().id(), gain[s[0]][s[1]], belowFloor);
+                same != null && same[c.level()] == c
+                    ? sharedSteps[s[0]][s[1]][c.level()][belowFloor ? 1 : 0]
+                    : new Assessment.NextStep(
+                        c, lesson.lesson().id(), gain[s[0]][s[1]], belowFloor);
           }
         }
       }

@@ -57,6 +57,10 @@ class ScoreOnlyTest {
         assertThat(sc.points()).isEqualTo(fc.points());
         assertThat(sc.contribution()).isEqualTo(fc.contribution());
         assertThat(sc.waived()).isEqualTo(fc.waived());
+        assertThat(sc.waiverReason()).isEqualTo(fc.waiverReason());
+        assertThat(sc.measured().level()).isEqualTo(fc.measured().level());
+        assertThat(sc.measured().uncappedLevel()).isEqualTo(fc.measured().uncappedLevel());
+        assertThat(sc.measured().cap()).isEqualTo(fc.measured().cap());
         assertThat(sc.measured().values()).isEmpty();
         assertThat(sc.measured().evidence()).isEmpty();
       }
@@ -64,6 +68,13 @@ class ScoreOnlyTest {
     assertThat(ids(levels.nextSteps())).isEqualTo(ids(full.nextSteps()));
     assertThat(levels.nextSteps().stream().map(Assessment.NextStep::gain).toList())
         .isEqualTo(full.nextSteps().stream().map(Assessment.NextStep::gain).toList());
+    assertThat(levels.nextSteps().stream().map(ScoreOnlyTest::step).toList())
+        .isEqualTo(full.nextSteps().stream().map(ScoreOnlyTest::step).toList());
+  }
+
+  /** What a step says apart from the measured values: its lesson, levels and floor. */
+  private static String step(Assessment.NextStep s) {
+    return s.lessonId() + " " + s.fromLevel() + ">" + s.toLevel() + " " + s.inLessonBelowFloor();
   }
 
   private static List<String> ids(List<Assessment.NextStep> steps) {
