@@ -115,7 +115,7 @@ final class MiddleUpDown {
 
   private static Measure.Bound crossSectorScore(Fraction min, int cap) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       SmallSet sectors = new SmallSet();
       for (Proposal.Partner partner : partners(p)) {
         if (partner.sector() != null
@@ -172,7 +172,7 @@ final class MiddleUpDown {
   }
 
   private static MeasureResult partnerCommitment(Proposal p, Finances f) {
-    ResultBuilder r = new ResultBuilder(p, f);
+    ResultBuilder r = ResultBuilder.of(p, f);
     List<Proposal.Partner> partners = partners(p);
     r.value("partners", MeasuredValue.count(partners.size()));
     if (partners.isEmpty()) {
@@ -273,7 +273,7 @@ final class MiddleUpDown {
 
   private static Measure.Bound connectorScore(Fraction minHours, Fraction paidHours) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Proposal.Connector c = p.governance() == null ? null : p.governance().connector();
       boolean present =
           c != null && ((c.role() != null && !c.role().isBlank()) || c.hoursPerWeek() != null);
@@ -383,7 +383,7 @@ final class MiddleUpDown {
 
   private static Measure.Bound residentLedScore(Fraction majority, Fraction min, Fraction strong) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       List<Proposal.Founder> founders = p.founders() == null ? List.of() : p.founders();
       long living = 0;
       for (Proposal.Founder x : founders) {
@@ -453,7 +453,7 @@ final class MiddleUpDown {
 
   private static Measure.Bound spreadScore(List<Fraction> t) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Fraction income = f.income();
       if (income.isZero()) {
         return r.level(0);

@@ -98,7 +98,7 @@ final class ParticipationTrends {
   private static Measure.Bound governanceScore(
       Fraction majority, Fraction strong, Fraction minMembers) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Proposal.Governance g = p.governance();
       if (p.residents() != null && p.residents().members() != null) {
         r.value("members", MeasuredValue.count(p.residents().members()));
@@ -206,7 +206,7 @@ final class ParticipationTrends {
   private static Measure.Bound groupsScore(
       int minGroups, int minTypes, Set<String> strongRelations) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       List<Proposal.ResidentGroup> groups =
           p.residentGroups() == null ? List.of() : p.residentGroups();
       SmallSet names = new SmallSet();
@@ -326,7 +326,7 @@ final class ParticipationTrends {
 
   private static Measure.Bound assetsScore(Fraction longTerm) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       int best = 0;
       Proposal.Asset bestAsset = null;
       for (Proposal.Asset a : p.assets() == null ? List.<Proposal.Asset>of() : p.assets()) {
@@ -400,7 +400,7 @@ final class ParticipationTrends {
 
   private static Measure.Bound involvementScore(List<Fraction> t, Fraction minParticipants) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Proposal.Residents res = p.residents();
       Fraction n = res == null || res.involved() == null ? Fraction.ZERO : res.involved();
       Fraction c = Fraction.ZERO;
@@ -502,7 +502,7 @@ final class ParticipationTrends {
 
   private static Measure.Bound impactScore(int minThemes, Set<String> themes) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       int q = 0;
       SmallSet covered = new SmallSet();
       for (Proposal.ImpactIndicator i :

@@ -23,12 +23,23 @@ final class ResultBuilder {
   private final List<Evidence> evidence;
   private final Set<String> seen;
 
-  ResultBuilder(Proposal proposal, Finances finances) {
+  /**
+   * The builder that records nothing but the level (batch's score-only path): it holds no state, so
+   * every measure of every row shares it.
+   */
+  private static final ResultBuilder LEVEL_ONLY = new ResultBuilder(null, false);
+
+  private ResultBuilder(Proposal proposal, boolean detailed) {
     this.proposal = proposal;
-    this.detailed = finances.detailed();
+    this.detailed = detailed;
     this.values = detailed ? new LinkedHashMap<>() : null;
     this.evidence = detailed ? new ArrayList<>() : null;
     this.seen = detailed ? new HashSet<>() : null;
+  }
+
+  /** A builder for one measure of a proposal; with these finances, detailed or level only. */
+  static ResultBuilder of(Proposal proposal, Finances finances) {
+    return finances.detailed() ? new ResultBuilder(proposal, true) : LEVEL_ONLY;
   }
 
   /** Whether values and evidence are recorded (a report needs them) or only the level. */

@@ -160,7 +160,7 @@ final class SocialTendering {
   private static Measure.Bound publicTaskScore(
       List<Fraction> t, Set<String> strong, int minYears, EvidenceCap evidenceCap) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Fraction publicIncome = Fraction.ZERO;
       boolean strongLine = false;
       for (Proposal.Revenue line : f.revenue()) {
@@ -285,7 +285,7 @@ final class SocialTendering {
   }
 
   private static MeasureResult challengeFit(Proposal p, Finances f) {
-    ResultBuilder r = new ResultBuilder(p, f);
+    ResultBuilder r = ResultBuilder.of(p, f);
     int best = 0;
     Proposal.Activity bestActivity = null;
     if (p.activities() != null) {
@@ -370,7 +370,7 @@ final class SocialTendering {
 
   private static Measure.Bound jobsScore(Fraction entryFactor, List<Fraction> t, int cap) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       List<Proposal.EmploymentLine> lines = p.employment() == null ? List.of() : p.employment();
       List<Integer> years = f.years();
       if (years.isEmpty()) {
@@ -451,7 +451,7 @@ final class SocialTendering {
 
   private static Measure.Bound earnedScore(List<Fraction> t, EvidenceCap evidenceCap) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Fraction earned = Fraction.ZERO;
       for (Proposal.Revenue line : f.revenue()) {
         if (Finances.isEarned(line)) {
@@ -528,7 +528,7 @@ final class SocialTendering {
 
   private static Measure.Bound continuityScore(List<Fraction> t, int fullYears) {
     return (p, f) -> {
-      ResultBuilder r = new ResultBuilder(p, f);
+      ResultBuilder r = ResultBuilder.of(p, f);
       Integer last = f.lastYear();
       Proposal.BudgetLine budget = null;
       if (last != null && p.budget() != null) {

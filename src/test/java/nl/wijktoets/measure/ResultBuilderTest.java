@@ -13,7 +13,7 @@ class ResultBuilderTest {
   @Test
   void evidenceIsRecordedOnceInFirstOrderWithItsLocation() {
     Proposal p = TestProposals.read("residents:\n  involved: 40\n  members: 30\n");
-    ResultBuilder r = new ResultBuilder(p, new Finances(p));
+    ResultBuilder r = ResultBuilder.of(p, new Finances(p));
     r.evidence("residents.involved");
     r.evidence("residents.members");
     r.evidence("residents.involved");
@@ -33,7 +33,7 @@ class ResultBuilderTest {
   @Test
   void valuesKeepTheirOrderAndACapKeepsTheLevelBefore() {
     Proposal empty = TestProposals.read("");
-    ResultBuilder r = new ResultBuilder(empty, new Finances(empty));
+    ResultBuilder r = ResultBuilder.of(empty, new Finances(empty));
     r.value("b", MeasuredValue.count(2));
     r.value("a", MeasuredValue.text("x"));
     MeasureResult capped = r.capped(4, 2, "evidence");
@@ -46,7 +46,7 @@ class ResultBuilderTest {
   @Test
   void withoutDetailOnlyTheLevelAndCapAreKept() {
     Proposal p = TestProposals.read("residents:\n  involved: 40\n");
-    ResultBuilder r = new ResultBuilder(p, new Finances(p, false));
+    ResultBuilder r = ResultBuilder.of(p, new Finances(p, false));
     assertThat(r.detailed()).isFalse();
     r.value("n", MeasuredValue.count(2));
     r.evidence("residents.involved");
