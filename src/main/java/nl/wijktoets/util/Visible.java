@@ -99,27 +99,33 @@ public final class Visible {
     }
 
     /**
-     * Passes the text on in runs between the characters to escape. On the characters themselves,
-     * not a CharSequence view: every output goes through here (a million-row batch's results too),
-     * and a view made each character a call and each run a copy.
+     * Passes the text on in runs between the characters to escape, scanning the characters
+     * themselves (a CharSequence view made each character a call and each run a copy). The scan for
+     * printable ASCII is a small method given at most {@link #SCAN} characters at a time: this
+     * method runs once per full buffer (64K characters, every 800 rows of a batch's results), too
+     * seldom for the JIT compiler to take it up early, and its loop ran interpreted for the first
+     * five seconds of a million-row batch; a method called this often is compiled at once.
      */
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
       int end = off + len;
-      int start = off;
-      for (int i = off; i < end; i++) {
-        char c = cbuf[i];
+      int start = off; // the start of the run not passed on yet
+      int i = off;
+      while (i < end) {
         if (pendingCr) {
           pendingCr = false;
-          if (c == '\n') {
+          if (cbuf[i] == '\n') {
             out.write('\r');
           } else {
             escaped('\r');
           }
         }
-        if (c >= 0x20 && c < 0x7F) {
-          continue; // printable ASCII, the usual case
+        int plain = printableUntil(cbuf, i, Math.min(end, i + SCAN));
+        if (plain > i) {
+          i = plain;
+          continue;
         }
+        char c = cbuf[i];
         if (c == '\r' || isControl(c)) {
           if (i > start) {
             out.write(cbuf, start, i - start);
@@ -131,10 +137,22 @@ public final class Visible {
             escaped(c);
           }
         }
+        i++;
       }
       if (end > start) {
         out.write(cbuf, start, end - start);
       }
+    }
+
+    private static final int SCAN = 256;
+
+    /** The index of the first character from {@code from} that is not printable ASCII, or to. */
+    private static int printableUntil(char[] a, int from, int to) {
+      int i = from;
+      while (i < to && a[i] >= 0x20 && a[i] < 0x7F) {
+        i++;
+      }
+      return i;
     }
 
     @Override
