@@ -42,48 +42,66 @@ public final class FlatRow {
     NEIGHBOURHOOD("neighbourhood"),
     DISTRICT("district"),
     MUNICIPALITY("municipality"),
-    LANGUAGE("language"),
-    STAGE("stage"),
-    LEGAL_FORM("legal_form"),
-    FOUNDERS("founders"),
-    FOUNDERS_RESIDENT("founders_resident"),
-    RESIDENTS_INVOLVED("residents_involved"),
-    MEMBERS("members"),
-    CONSULTATION_PARTICIPANTS("consultation_participants"),
-    BOARD_SEATS("board_seats"),
-    BOARD_RESIDENT_SEATS("board_resident_seats"),
-    MEMBERS_MEETING("members_meeting"),
-    PROFIT_REINVESTED("profit_reinvested"),
-    CONNECTOR_HOURS("connector_hours"),
-    CONNECTOR_PAID("connector_paid"),
-    CONNECTOR_EMPLOYER("connector_employer"),
-    CONNECTOR_REPORTS_TO("connector_reports_to"),
+    LANGUAGE("language", Kind.WORD),
+    STAGE("stage", Kind.WORD),
+    LEGAL_FORM("legal_form", Kind.WORD),
+    FOUNDERS("founders", Kind.COUNT),
+    FOUNDERS_RESIDENT("founders_resident", Kind.COUNT),
+    RESIDENTS_INVOLVED("residents_involved", Kind.COUNT),
+    MEMBERS("members", Kind.COUNT),
+    CONSULTATION_PARTICIPANTS("consultation_participants", Kind.COUNT),
+    BOARD_SEATS("board_seats", Kind.COUNT),
+    BOARD_RESIDENT_SEATS("board_resident_seats", Kind.COUNT),
+    MEMBERS_MEETING("members_meeting", Kind.YES_NO),
+    PROFIT_REINVESTED("profit_reinvested", Kind.YES_NO),
+    CONNECTOR_HOURS("connector_hours", Kind.NUMBER),
+    CONNECTOR_PAID("connector_paid", Kind.YES_NO),
+    CONNECTOR_EMPLOYER("connector_employer", Kind.WORD),
+    CONNECTOR_REPORTS_TO("connector_reports_to", Kind.WORD),
     PARTNERS("partners"),
     RESIDENT_GROUPS("resident_groups"),
     PUBLIC_TASK_PROVIDER("public_task_provider"),
-    PUBLIC_TASK_CURRENT_COST("public_task_current_cost"),
-    PUBLIC_TASK_PRICE("public_task_price"),
-    PUBLIC_TASK_JOBS("public_task_jobs"),
+    PUBLIC_TASK_CURRENT_COST("public_task_current_cost", Kind.AMOUNT),
+    PUBLIC_TASK_PRICE("public_task_price", Kind.AMOUNT),
+    PUBLIC_TASK_JOBS("public_task_jobs", Kind.COUNT),
     REVENUE("revenue"),
-    COSTS("costs"),
-    FIRST_YEAR("first_year"),
-    PLAN_YEARS("plan_years"),
-    RESIDENTS_HIRED("residents_hired"),
-    ENTRY_JOBS("entry_jobs"),
-    GUIDANCE("guidance"),
-    ASSET_TENURE("asset_tenure"),
-    ASSET_TERM_YEARS("asset_term_years"),
-    IMPACT_INDICATORS("impact_indicators"),
+    COSTS("costs", Kind.AMOUNT),
+    FIRST_YEAR("first_year", Kind.COUNT),
+    PLAN_YEARS("plan_years", Kind.COUNT),
+    RESIDENTS_HIRED("residents_hired", Kind.COUNT),
+    ENTRY_JOBS("entry_jobs", Kind.COUNT),
+    GUIDANCE("guidance", Kind.YES_NO),
+    ASSET_TENURE("asset_tenure", Kind.WORD),
+    ASSET_TERM_YEARS("asset_term_years", Kind.NUMBER),
+    IMPACT_INDICATORS("impact_indicators", Kind.COUNT),
     IMPACT_THEMES("impact_themes"),
-    RISK_MITIGATED("risk_mitigated"),
+    RISK_MITIGATED("risk_mitigated", Kind.YES_NO),
     FILE("file");
 
     /** The column's name in a list's header (lower case). */
     public final String id;
 
+    /** How a cell of the column is read. */
+    final Kind kind;
+
     Column(String id) {
-      this.id = id;
+      this(id, Kind.TEXT);
     }
+
+    Column(String id, Kind kind) {
+      this.id = id;
+      this.kind = kind;
+    }
+  }
+
+  /** How a column's cells are read: as text, or as a value read once when the row is made. */
+  enum Kind {
+    TEXT,
+    COUNT,
+    YES_NO,
+    WORD,
+    NUMBER,
+    AMOUNT
   }
 
   /**
@@ -154,6 +172,7 @@ public final class FlatRow {
     this.line = line;
     this.defaultFirstYear = defaultFirstYear;
     this.stripped = stripped(values, layout);
+    readValues();
   }
 
   /** A row given as its cells by lower-case column name (tests, and lists read as maps). */
@@ -271,8 +290,8 @@ public final class FlatRow {
             .risks(risks())
             .language(language())
             .district(cell(Column.DISTRICT))
-            .stage(word(Column.STAGE, Vocabulary.STAGE))
-            .legalForm(word(Column.LEGAL_FORM, Vocabulary.LEGAL_FORM));
+            .stage(word(Column.STAGE))
+            .legalForm(word(Column.LEGAL_FORM));
     at("name", AT_NAME);
     at("neighbourhood", AT_NEIGHBOURHOOD);
     return proposal.build();
@@ -355,10 +374,10 @@ public final class FlatRow {
           new Proposal.Connector(
               "governance.connector",
               "connector",
-              number(Column.CONNECTOR_HOURS),
+              numberOrNull(Column.CONNECTOR_HOURS),
               bool(Column.CONNECTOR_PAID),
-              word(Column.CONNECTOR_EMPLOYER, Vocabulary.EMPLOYER),
-              word(Column.CONNECTOR_REPORTS_TO, Vocabulary.REPORTS_TO));
+              word(Column.CONNECTOR_EMPLOYER),
+              word(Column.CONNECTOR_REPORTS_TO));
     }
     Proposal.Governance governance =
         new Proposal.Governance(
@@ -480,7 +499,7 @@ public final class FlatRow {
     if (!given(Column.COSTS)) {
       return null;
     }
-    Fraction costs = amount(Column.COSTS, cell(Column.COSTS));
+    Fraction costs = amountOrNull(Column.COSTS);
     List<Proposal.BudgetLine> budget = new ArrayList<>(years.size());
     for (int i = 0; i < years.size(); i++) {
       budget.add(new Proposal.BudgetLine(BUDGET_PATHS.get(i), years.get(i), costs));
@@ -529,7 +548,7 @@ public final class FlatRow {
                 "assets[0]",
                 "building",
                 "main building",
-                word(Column.ASSET_TENURE, Vocabulary.TENURE),
+                word(Column.ASSET_TENURE),
                 numberOrNull(Column.ASSET_TERM_YEARS),
                 /* owner= */ null));
     at("assets", AT_ASSETS);
@@ -588,7 +607,7 @@ public final class FlatRow {
 
   /** The language the proposal is written in. */
   Language language() throws RowException {
-    String lang = word(Column.LANGUAGE, Vocabulary.LANGUAGE);
+    String lang = word(Column.LANGUAGE);
     return lang == null ? null : Language.parse(lang).orElse(null);
   }
 
@@ -778,11 +797,82 @@ public final class FlatRow {
     return v;
   }
 
-  private int count(Column column, int fallback) throws RowException {
-    String v = cell(column);
-    if (v == null) {
-      return fallback;
+  /**
+   * Every count, yes/no, word, number and amount cell read once, in one loop when the row is made,
+   * into {@link #counts} and {@link #values}; a cell that cannot be read keeps its error, thrown
+   * when its block asks for it, so a row still names the first bad cell in block order. Written
+   * this way for the compiler as much as for the loop: each reader is one copy of code, not one
+   * inlined into every block that reads such a cell (the optimising compiler spent a third of its
+   * time on flat rows, much of it on those copies, while the rows waited for it).
+   */
+  private void readValues() {
+    Column[] columns = COLUMN_VALUES;
+    for (int c = 0; c < columns.length; c++) {
+      Column column = columns[c];
+      String v = stripped[c];
+      if (v == null || column.kind == Kind.TEXT) {
+        continue;
+      }
+      try {
+        switch (column.kind) {
+          case COUNT -> counts[c] = readCount(column, v);
+          case YES_NO -> values[c] = readYesNo(column, v);
+          case WORD -> values[c] = vocab(column, v, vocabulary(column));
+          case NUMBER -> values[c] = readNumber(column, v);
+          case AMOUNT -> values[c] = amount(column, v);
+          default -> throw new IllegalStateException(column.kind.name());
+        }
+      } catch (RowException e) {
+        if (errors == null) {
+          errors = new RowException[columns.length];
+        }
+        errors[c] = e;
+      }
     }
+  }
+
+  /** The count cells read, by column ordinal (-1: blank or not a count). */
+  private final int[] counts = blankCounts();
+
+  /** The yes/no, word, number and amount cells read, by column ordinal (null: blank). */
+  private final Object[] values = new Object[COLUMN_VALUES.length];
+
+  /** Why a cell could not be read, by column ordinal; null while every cell could. */
+  private RowException[] errors;
+
+  private static int[] blankCounts() {
+    int[] counts = new int[COLUMN_VALUES.length];
+    Arrays.fill(counts, -1);
+    return counts;
+  }
+
+  /** The vocabulary of a word column. */
+  private static Vocabulary vocabulary(Column column) {
+    return switch (column) {
+      case LANGUAGE -> Vocabulary.LANGUAGE;
+      case STAGE -> Vocabulary.STAGE;
+      case LEGAL_FORM -> Vocabulary.LEGAL_FORM;
+      case CONNECTOR_EMPLOYER -> Vocabulary.EMPLOYER;
+      case CONNECTOR_REPORTS_TO -> Vocabulary.REPORTS_TO;
+      case ASSET_TENURE -> Vocabulary.TENURE;
+      default -> throw new IllegalArgumentException(column.id + " is no word column");
+    };
+  }
+
+  /** The error of a cell that could not be read, if it is one. */
+  private void readable(Column column) throws RowException {
+    if (errors != null && errors[column.ordinal()] != null) {
+      throw errors[column.ordinal()];
+    }
+  }
+
+  private int count(Column column, int fallback) throws RowException {
+    readable(column);
+    int n = counts[column.ordinal()];
+    return n < 0 ? fallback : n;
+  }
+
+  private int readCount(Column column, String v) throws RowException {
     // one to nine digits, read in one pass (no pattern per cell)
     int n = 0;
     int length = v.length();
@@ -814,12 +904,17 @@ public final class FlatRow {
     return n;
   }
 
+  /** A number or amount cell, or a yes/no or word: the value read, null when blank. */
+  private Object value(Column column) throws RowException {
+    readable(column);
+    return values[column.ordinal()];
+  }
+
   /**
    * A number that may have decimals, with a point or a Dutch decimal comma, read as a YAML proposal
    * reads it ({@link Amounts#decimal}).
    */
-  private Fraction number(Column column) throws RowException {
-    String v = cell(column);
+  private Fraction readNumber(Column column, String v) throws RowException {
     var read =
         Amounts.decimal(v).orElseThrow(() -> new RowException(column.id, "batch.row.number", v));
     if (read.dutch()) {
@@ -829,7 +924,7 @@ public final class FlatRow {
   }
 
   private Fraction numberOrNull(Column column) throws RowException {
-    return given(column) ? number(column) : null;
+    return (Fraction) value(column);
   }
 
   /** An amount, read as a YAML proposal reads it ({@link Amounts#read}): 60.000 is 60000. */
@@ -851,21 +946,20 @@ public final class FlatRow {
   }
 
   private Fraction amountOrNull(Column column) throws RowException {
-    return given(column) ? amount(column, cell(column)) : null;
+    return (Fraction) value(column);
   }
 
-  private Boolean bool(Column column) throws RowException {
-    String v = cell(column);
-    if (v == null) {
-      return null;
-    }
+  private static Boolean readYesNo(Column column, String v) throws RowException {
     return Vocabulary.bool(v)
         .orElseThrow(() -> new RowException(column.id, "batch.row.boolean", v));
   }
 
-  private String word(Column column, Vocabulary vocabulary) throws RowException {
-    String v = cell(column);
-    return v == null ? null : vocab(column, v, vocabulary);
+  private Boolean bool(Column column) throws RowException {
+    return (Boolean) value(column);
+  }
+
+  private String word(Column column) throws RowException {
+    return (String) value(column);
   }
 
   /** Part {@code k} of an item as a vocabulary word, found without copying it out of the cell. */
@@ -1087,7 +1181,9 @@ public final class FlatRow {
         for (int i = 0; i < count; i++) {
           years[i] = first + i;
         }
-        list = List.of(years);
+        // one list class for every count (List.of has two), so the blocks that read the years
+        // meet one class only and are not compiled again when a row with another count comes by
+        list = Collections.unmodifiableList(Arrays.asList(years));
         byCount[count] = list;
       }
       return (List<Integer>) list;

@@ -1,5 +1,7 @@
 package nl.wijktoets.measure;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import nl.wijktoets.exact.Fraction;
@@ -85,7 +87,9 @@ public final class Finances {
       }
       source = count == 0 ? YearsSource.NONE : YearsSource.REVENUE;
     }
-    years = count == 0 ? List.of() : List.of(boxed(first, count));
+    // one list class whatever the count (List.of has two), so that code reading the years of
+    // proposals with one, two or three of them is not compiled again for each
+    years = Collections.unmodifiableList(Arrays.asList(boxed(first, count)));
     List<Proposal.Revenue> lines = revenue();
     weighted = new Fraction[lines.size()];
     yearsWithAmount = new int[lines.size()];
