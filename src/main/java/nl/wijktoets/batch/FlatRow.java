@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import nl.wijktoets.exact.Fraction;
 import nl.wijktoets.i18n.Language;
 import nl.wijktoets.proposal.Amounts;
@@ -1124,17 +1125,28 @@ public final class FlatRow {
     /**
      * {@code n} founders, the first {@code resident} of them living here ({@code resident <= n}).
      */
-    @SuppressWarnings("unchecked")
     static List<Proposal.Founder> founders(int n, int resident) {
+      return shared(FOUNDERS, n, resident, Shared::makeFounders);
+    }
+
+    /** {@code seats} board members, the first {@code resident} of them residents. */
+    static List<Proposal.BoardMember> board(int seats, int resident) {
+      return shared(BOARD, seats, resident, Shared::makeBoard);
+    }
+
+    /** The list for {@code n} items, {@code part} of them residents: shared up to {@link #MOST}. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> shared(
+        Object[][] table, int n, int part, BiFunction<Integer, Integer, List<T>> make) {
       if (n > MOST) {
-        return makeFounders(n, resident);
+        return make.apply(n, part);
       }
-      Object list = FOUNDERS[n][resident];
+      Object list = table[n][part];
       if (list == null) {
-        list = makeFounders(n, resident);
-        FOUNDERS[n][resident] = list;
+        list = make.apply(n, part);
+        table[n][part] = list;
       }
-      return (List<Proposal.Founder>) list;
+      return (List<T>) list;
     }
 
     private static List<Proposal.Founder> makeFounders(int n, int resident) {
@@ -1143,20 +1155,6 @@ public final class FlatRow {
         founders[i] = new Proposal.Founder(FOUNDER_PATHS.get(i), i < resident);
       }
       return List.of(founders);
-    }
-
-    /** {@code seats} board members, the first {@code resident} of them residents. */
-    @SuppressWarnings("unchecked")
-    static List<Proposal.BoardMember> board(int seats, int resident) {
-      if (seats > MOST) {
-        return makeBoard(seats, resident);
-      }
-      Object list = BOARD[seats][resident];
-      if (list == null) {
-        list = makeBoard(seats, resident);
-        BOARD[seats][resident] = list;
-      }
-      return (List<Proposal.BoardMember>) list;
     }
 
     private static List<Proposal.BoardMember> makeBoard(int seats, int resident) {
