@@ -50,6 +50,16 @@ public record Gates(Fraction minTotal, Fraction minLessonShare) {
 
   /** Whether the assessment fails any gate. */
   public boolean failed(Assessment a) {
-    return totalBelow(a) || a.lessons().stream().anyMatch(this::lessonBelow);
+    if (totalBelow(a)) {
+      return true;
+    }
+    // a loop, not a stream: this runs once per row of a batch, and a stream pipeline here gave
+    // the JIT compiler large shared code to compile and recompile
+    for (Assessment.LessonResult l : a.lessons()) {
+      if (lessonBelow(l)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
