@@ -3,7 +3,9 @@
 # the batch with -Xmx256m (rows per second, peak memory), and times Miller (mlr) reading the
 # same CSV, computing one derived column and writing CSV, as the comparison point. Each size runs
 # three rounds, both tools in every round (so both meet the same machine load); the table shows
-# the median of the three, the highest peak memory, and the load average before and after.
+# the median of the three, the highest peak memory, the median user and system CPU seconds (the
+# system share shows what the machine charges for handing out memory, which differs a lot between
+# machines and weighs on a tool that holds gigabytes), and the load average before and after.
 #
 #   bash bench/batch-bench.sh            # both sizes
 #   bash bench/batch-bench.sh 10000      # one size
@@ -36,7 +38,8 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 mkdir -p bench/out
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(mlr --version)"
 echo "load average (1, 5, 15 min) before: $(load)"
-printf '%-10s %-10s %8s %12s %12s %10s %6s %8s\n' rows tool rounds median_s rows/s peak_MiB exit ratio
+printf '%-10s %-10s %8s %12s %12s %10s %8s %8s %6s %8s\n' \
+  rows tool rounds median_s rows/s peak_MiB user_s sys_s exit ratio
 for n in "${sizes[@]}"; do
   csv="bench/out/flat-$n.csv"
   [ -f "$csv" ] || python3 bench/generate.py "$n" "$csv" 42
@@ -46,7 +49,7 @@ for n in "${sizes[@]}"; do
   for ((r = 1; r <= rounds; r++)); do
     # wijktoets: results and the overview to files, no progress line, 256 MiB heap
     set +e
-    /usr/bin/time -f '%e %M' -o bench/out/time-w.txt \
+    /usr/bin/time -f '%e %M %U %S' -o bench/out/time-w.txt \
       java -Xmx256m -jar target/wijktoets.jar batch "$csv" -o "bench/out/results-$n.csv" \
         --report "bench/out/overview-$n.html" --no-progress -q
     wexit=$?
@@ -54,7 +57,7 @@ for n in "${sizes[@]}"; do
     cat bench/out/time-w.txt >> bench/out/times-w.txt
 
     # Miller: read, one derived column, write
-    /usr/bin/time -f '%e %M' -o bench/out/time-m.txt \
+    /usr/bin/time -f '%e %M %U %S' -o bench/out/time-m.txt \
       mlr --icsv --ocsv put '$jobs = $residents_hired + 0.5 * $entry_jobs' "$csv" > "bench/out/mlr-$n.csv"
     cat bench/out/time-m.txt >> bench/out/times-m.txt
   done
@@ -62,11 +65,17 @@ for n in "${sizes[@]}"; do
   msec=$(awk '{print $1}' bench/out/times-m.txt | median)
   wkb=$(awk '{print $2}' bench/out/times-w.txt | sort -g | tail -1)
   mkb=$(awk '{print $2}' bench/out/times-m.txt | sort -g | tail -1)
+  wusr=$(awk '{print $3}' bench/out/times-w.txt | median)
+  musr=$(awk '{print $3}' bench/out/times-m.txt | median)
+  wsys=$(awk '{print $4}' bench/out/times-w.txt | median)
+  msys=$(awk '{print $4}' bench/out/times-m.txt | median)
   wrate=$(awk -v n="$n" -v s="$wsec" 'BEGIN{printf "%.0f", n / (s > 0 ? s : 0.001)}')
   mrate=$(awk -v n="$n" -v s="$msec" 'BEGIN{printf "%.0f", n / (s > 0 ? s : 0.001)}')
   ratio=$(awk -v a="$wrate" -v b="$mrate" 'BEGIN{printf "%.2f", a / b}')
-  printf '%-10s %-10s %8s %12s %12s %10s %6s %8s\n' "$n" wijktoets "$rounds" "$wsec" "$wrate" "$((wkb / 1024))" "$wexit" "$ratio"
-  printf '%-10s %-10s %8s %12s %12s %10s %6s %8s\n' "$n" miller "$rounds" "$msec" "$mrate" "$((mkb / 1024))" 0 1.00
+  printf '%-10s %-10s %8s %12s %12s %10s %8s %8s %6s %8s\n' "$n" wijktoets "$rounds" "$wsec" \
+    "$wrate" "$((wkb / 1024))" "$wusr" "$wsys" "$wexit" "$ratio"
+  printf '%-10s %-10s %8s %12s %12s %10s %8s %8s %6s %8s\n' "$n" miller "$rounds" "$msec" \
+    "$mrate" "$((mkb / 1024))" "$musr" "$msys" 0 1.00
   echo "  every round (s): wijktoets $(awk '{printf "%s ", $1}' bench/out/times-w.txt)| miller $(awk '{printf "%s ", $1}' bench/out/times-m.txt)"
 done
 echo "load average (1, 5, 15 min) after: $(load)"
