@@ -188,13 +188,27 @@ public final class Finances {
 
   /** Aw(r) = A(r) × E(status). */
   public Fraction weightedMean(Proposal.Revenue r) {
+    int k = worked(r);
+    return k >= 0 ? weighted[k] : mean(r).times(EvidenceFactors.ofStatus(r.status()));
+  }
+
+  /**
+   * Lines up to this position have their weighted mean and years with an amount looked up by a
+   * search; past it they are worked out again, which costs a few map lookups, where a search would
+   * make a proposal with thousands of lines take quadratic time.
+   */
+  private static final int SEARCHED = 16;
+
+  /** The position of the line among the first {@link #SEARCHED}, or -1. */
+  private int worked(Proposal.Revenue r) {
     List<Proposal.Revenue> lines = revenue();
-    for (int k = 0; k < weighted.length; k++) {
+    int n = Math.min(weighted.length, SEARCHED);
+    for (int k = 0; k < n; k++) {
       if (lines.get(k) == r) {
-        return weighted[k];
+        return k;
       }
     }
-    return mean(r).times(EvidenceFactors.ofStatus(r.status()));
+    return -1;
   }
 
   /** Whether the line has a positive amount in at least one year of Y. */
@@ -204,13 +218,8 @@ public final class Finances {
 
   /** How many years of Y the line has a positive amount in. */
   public long yearsWithAmount(Proposal.Revenue r) {
-    List<Proposal.Revenue> lines = revenue();
-    for (int k = 0; k < yearsWithAmount.length; k++) {
-      if (lines.get(k) == r) {
-        return yearsWithAmount[k]; // worked out once: several measures ask for every line
-      }
-    }
-    return countYearsWithAmount(r);
+    int k = worked(r); // worked out once: several measures ask for every line
+    return k >= 0 ? yearsWithAmount[k] : countYearsWithAmount(r);
   }
 
   private int countYearsWithAmount(Proposal.Revenue r) {
